@@ -1,0 +1,68 @@
+# rarerisk: supply concentration and embargo exposure of critical minerals
+#
+#   make            build the extension (PGXS)
+#   make install    install it into the PostgreSQL found by pg_config
+#   make test       install missing Debian packages (as root), build, start a
+#                   throwaway cluster, run every unit, pg_regress and pgTAP test
+#   make demo       the same set-up, then the headline report on real data
+#   make bench      the performance benchmark of SPEC section 8
+
+EXTENSION = rarerisk
+EXTVERSION = 0.1
+MODULE_big = rarerisk
+OBJS = \
+	src/concentration.o \
+	src/mix.o \
+	src/mix_text.o \
+	src/pg_concentration.o \
+	src/pg_supply_mix.o \
+	src/rarerisk.o
+DATA = $(wildcard extension/$(EXTENSION)--*.sql)
+PGFILEDESC = "rarerisk - critical-mineral supply risk"
+
+REGRESS = setup supply_mix concentration accuracy plans errors
+REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=rarerisk_regression
+
+WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Wno-missing-field-initializers
+WERROR ?=
+PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
+
+EXTRA_CLEAN = results regression.diffs regression.out tests/unit/run_unit \
+	tmp_check
+
+PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
+	echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
+include $(PGXS)
+endif
+
+CORE_SRC = src/mix.c src/mix_text.c src/concentration.c
+UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: test demo bench unit deps pgtap
+
+# Unit tests of the plain-C core, under AddressSanitizer and UBSan
+tests/unit/run_unit: tests/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/run_unit.c $(CORE_SRC) -lm
+
+unit: tests/unit/run_unit
+	./tests/unit/run_unit
+
+deps:
+	@scripts/deps.sh
+
+test: deps
+	@scripts/run-tests.sh
+
+demo: deps
+	@scripts/demo.sh
+
+bench: deps
+	@scripts/bench.sh
+
+# pgTAP files, against the cluster in PGHOST/PGPORT (run by scripts/run-tests.sh)
+pgtap:
+	pg_prove --ext .sql -d $${PGDATABASE:-rarerisk_pgtap} test/

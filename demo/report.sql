@@ -1,0 +1,227 @@
+-- demo/report.sql -- rarerisk headline report on the sample data.
+--
+-- Prerequisites (done by the caller, e.g. `make demo`):
+--     CREATE EXTENSION rarerisk;
+--     \i data/load.sql            -- schema rarerisk_sample
+-- then:
+--     psql -X -f demo/report.sql
+--
+-- Layout: section 0 sets up output formatting, helpers and the per-group
+-- supply mixes that every later section reuses; sections 1 and 2 print the
+-- concentration report.  New sections (embargo scenarios, worst supplier, ...)
+-- go at the end, each under its own banner comment like the ones below.
+
+-- ===========================================================================
+-- 0. Set-up: psql output, helpers, stored mixes
+-- ===========================================================================
+\set ON_ERROR_STOP on
+\set QUIET on
+\pset format aligned
+\pset border 1
+\pset linestyle ascii
+\pset footer off
+\pset null ''
+\pset numericlocale on
+\timing off
+SET client_min_messages = warning;
+SET client_encoding = 'UTF8';
+
+-- DOJ/FTC 2010 Horizontal Merger Guidelines bands on the 0-10,000 HHI scale.
+CREATE FUNCTION pg_temp.doj_band(hhi float8) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+             WHEN hhi IS NULL  THEN NULL
+             WHEN hhi > 2500   THEN 'highly concentrated'
+             WHEN hhi >= 1500  THEN 'moderately concentrated'
+             ELSE                   'unconcentrated'
+           END
+$$;
+
+-- 12345.6 -> '12,346'   (for text lines; table columns use \pset numericlocale)
+CREATE FUNCTION pg_temp.n0(x float8) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(round(x::numeric), 'FM999,999,999,999,990') $$;
+
+-- 0.68537 -> '68.5 %'
+CREATE FUNCTION pg_temp.pct(x float8) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(100 * x::numeric, 'FM990.0') || ' %' $$;
+
+-- Readable labels for the HS codes of the sample.
+CREATE TEMP TABLE report_hs (hs6 text PRIMARY KEY, label text NOT NULL);
+INSERT INTO report_hs VALUES
+    ('280530', 'rare-earth metals'),
+    ('284610', 'cerium compounds'),
+    ('284690', 'other rare-earth compounds'),
+    ('850511', 'permanent magnets (NdFeB, SmCo)');
+
+-- Country names for supplier codes (sample data only; the extension's
+-- rarerisk.country is the general source).
+CREATE TEMP TABLE report_country AS
+SELECT DISTINCT ON (iso3) iso3, name
+FROM (SELECT iso3, country AS name, 1 AS pref
+        FROM rarerisk_sample.world_mine_production WHERE iso3 IS NOT NULL
+      UNION ALL
+      SELECT partner_iso3, partner_name, 2
+        FROM rarerisk_sample.us_ree_imports WHERE partner_iso3 IS NOT NULL) s
+ORDER BY iso3, pref, name;
+
+-- One supply mix per U.S. import series (HS code x year), value in USD.
+CREATE TEMP TABLE report_us_mix AS
+SELECT hs6, year,
+       rarerisk.supply_mix(partner_iso3, import_value_usd::float8) AS mix
+FROM rarerisk_sample.us_ree_imports
+GROUP BY hs6, year;
+
+-- One supply mix per USGS edition x year of world rare-earth mine production
+-- (t REO).  "Other countries" has iso3 NULL: unattributed, in the total only.
+CREATE TEMP TABLE report_world_mix AS
+SELECT edition, year,
+       rarerisk.supply_mix(iso3, production::float8) AS mix
+FROM rarerisk_sample.world_mine_production
+WHERE commodity = 'Rare earths'
+GROUP BY edition, year;
+
+\echo
+\echo '=============================================================================='
+\echo ' rarerisk -- supply concentration of rare earths'
+\echo '=============================================================================='
+\echo ' HHI = sum of squared supplier shares in percent, 0-10,000 (monopoly = 10,000).'
+\echo ' DOJ/FTC 2010 bands: > 2,500 highly concentrated, 1,500-2,500 moderately,'
+\echo ' < 1,500 unconcentrated.  Equivalent suppliers = 10,000 / HHI.'
+\echo ' Unattributed volume counts in the total, never as a supplier.'
+
+-- ===========================================================================
+-- 1. U.S. rare-earth imports: concentration by HS code and year
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 1. U.S. imports of rare-earth products, by supplier country (value, USD)'
+\echo '    UN Comtrade via akashok1 (see data/SOURCES.md); 2025 may be provisional'
+\echo '------------------------------------------------------------------------------'
+
+CREATE TEMP TABLE report_us_profile AS
+SELECT hs6, year, (c).*
+FROM (SELECT hs6, year,
+             rarerisk.concentration(partner_iso3, import_value_usd::float8) AS c
+      FROM rarerisk_sample.us_ree_imports
+      GROUP BY hs6, year) s;
+
+SELECT CASE WHEN year = min(year) OVER (PARTITION BY hs6) THEN hs6 ELSE '' END AS "HS",
+       year::text                                   AS "year",
+       round((total / 1e6)::numeric, 1)             AS "USD m",
+       suppliers                                    AS "suppliers",
+       round(hhi::numeric)                          AS "HHI",
+       top_supplier                                 AS "top",
+       round(100 * top_share::numeric, 1)           AS "top %",
+       round(100 * cr3::numeric, 1)                 AS "CR3 %",
+       round(equivalent_suppliers::numeric, 1)      AS "equiv."
+FROM report_us_profile
+ORDER BY hs6, year;
+
+\echo ' HS codes:'
+SELECT '   ' || hs6 || '  ' || label FROM report_hs ORDER BY hs6 \g (tuples_only=on)
+
+\echo ' Verdict per series:'
+SELECT l.line
+FROM (SELECT p.hs6, h.label,
+             count(*) AS years,
+             count(*) FILTER (WHERE pg_temp.doj_band(hhi) = 'highly concentrated') AS high,
+             count(*) FILTER (WHERE pg_temp.doj_band(hhi) = 'moderately concentrated') AS moderate,
+             min(hhi) AS hhi_min, max(hhi) AS hhi_max, max(year) AS last_year,
+             (array_agg(hhi ORDER BY year DESC))[1]          AS last_hhi,
+             (array_agg(top_supplier ORDER BY year DESC))[1] AS last_top,
+             (array_agg(top_share ORDER BY year DESC))[1]    AS last_top_share
+      FROM report_us_profile p JOIN report_hs h USING (hs6)
+      GROUP BY p.hs6, h.label) v
+CROSS JOIN LATERAL (VALUES
+    (1, format('   %s %s: %s', v.hs6, v.label,
+               CASE WHEN v.high = v.years THEN 'highly concentrated in every year'
+                    ELSE format('highly concentrated in %s, moderately in %s of %s years',
+                                v.high, v.moderate, v.years) END)),
+    (2, format('          HHI %s to %s; %s: HHI %s, %s supplies %s',
+               pg_temp.n0(v.hhi_min), pg_temp.n0(v.hhi_max), v.last_year,
+               pg_temp.n0(v.last_hhi), v.last_top, pg_temp.pct(v.last_top_share)))
+) AS l(n, line)
+ORDER BY v.hs6, l.n \g (tuples_only=on)
+
+-- ===========================================================================
+-- 2. World rare-earth mine production (USGS MCS 2025): concentration
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 2. World rare-earth mine production, t rare-earth-oxide equivalent'
+\echo '    USGS Mineral Commodity Summaries 2025 (2024 = estimate)'
+\echo '------------------------------------------------------------------------------'
+
+CREATE TEMP TABLE report_world_profile AS
+SELECT year, (c).*
+FROM (SELECT year, rarerisk.concentration(iso3, production::float8) AS c
+      FROM rarerisk_sample.world_mine_production
+      WHERE edition = 'MCS2025' AND commodity = 'Rare earths' AND year IN (2023, 2024)
+      GROUP BY year) s;
+
+SELECT year::text                                   AS "year",
+       round(total::numeric)                        AS "t REO",
+       suppliers                                    AS "producers",
+       round(hhi::numeric)                          AS "HHI",
+       top_supplier                                 AS "top",
+       round(100 * top_share::numeric, 1)           AS "top %",
+       round(100 * cr3::numeric, 1)                 AS "CR3 %",
+       round(equivalent_suppliers::numeric, 2)      AS "equiv.",
+       round(shannon::numeric, 2)                   AS "Shannon"
+FROM report_world_profile
+ORDER BY year;
+
+\echo ' Shares by country (rarerisk.shares):'
+WITH s AS (
+    SELECT m.year, x.supplier, x.volume, x.share, x.rank
+    FROM report_world_mix m, LATERAL rarerisk.shares(m.mix) x
+    WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024)
+)
+SELECT coalesce(c.name || ' (' || k.supplier || ')', 'Other countries (unattributed)') AS "country",
+       round(a.volume::numeric)                 AS "2023 t",
+       round(100 * a.share::numeric, 1)         AS "2023 %",
+       round(b.volume::numeric)                 AS "2024e t",
+       round(100 * b.share::numeric, 1)         AS "2024e %",
+       b.rank                                   AS "rank"
+FROM (SELECT DISTINCT supplier FROM s) k
+LEFT JOIN s a ON a.year = 2023 AND a.supplier IS NOT DISTINCT FROM k.supplier
+LEFT JOIN s b ON b.year = 2024 AND b.supplier IS NOT DISTINCT FROM k.supplier
+LEFT JOIN report_country c ON c.iso3 = k.supplier
+ORDER BY k.supplier IS NULL, b.rank NULLS LAST, a.rank NULLS LAST, k.supplier;
+
+\echo ' Verdict:'
+SELECT format('   %-5s HHI %s, %s (%s %s, %s equiv. producers)',
+              year || CASE WHEN year = 2024 THEN 'e' ELSE '' END,
+              pg_temp.n0(hhi), pg_temp.doj_band(hhi),
+              coalesce(c.name, top_supplier), pg_temp.pct(top_share),
+              to_char(equivalent_suppliers, 'FM990.00'))
+FROM report_world_profile p LEFT JOIN report_country c ON c.iso3 = p.top_supplier
+ORDER BY year \g (tuples_only=on)
+
+\echo ' Same years, other editions (USGS revises: key data by edition + year):'
+SELECT p.edition                                    AS "edition",
+       p.year::text                                 AS "year",
+       round((p.c).total::numeric)                  AS "t REO",
+       round(100 * chn.share::numeric, 1)           AS "China %",
+       round((p.c).hhi::numeric)                    AS "HHI",
+       round(100 * (p.c).cr3::numeric, 1)           AS "CR3 %",
+       (p.c).suppliers                              AS "producers"
+FROM (SELECT edition, year, rarerisk.concentration(iso3, production::float8) AS c
+      FROM rarerisk_sample.world_mine_production
+      WHERE commodity = 'Rare earths'
+      GROUP BY edition, year) p
+JOIN report_world_mix m USING (edition, year)
+LEFT JOIN LATERAL (SELECT x.share FROM rarerisk.shares(m.mix) x
+                   WHERE x.supplier = 'CHN') chn ON true
+ORDER BY p.year, p.edition;
+\echo '   (MCS2024 has no "Other countries" row; 0 and NULL rows are not producers.)'
+
+-- ===========================================================================
+-- 3. (reserved) Embargo scenarios -- append new sections below this line.
+--    Available: temp tables report_us_mix(hs6, year, mix),
+--    report_world_mix(edition, year, mix), report_us_profile,
+--    report_world_profile, report_hs(hs6, label), report_country(iso3, name);
+--    helpers pg_temp.doj_band(hhi), pg_temp.n0(x), pg_temp.pct(x).
+-- ===========================================================================
+
+\echo

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# make test: unit tests of the plain-C core (ASan + UBSan), then the
+# pg_regress and pgTAP suites against a throwaway cluster.
+# Exits non-zero on any failure.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+. scripts/cluster.sh
+
+failed=0
+make -s WERROR=-Werror PG_CONFIG="$RR_PG_CONFIG" all >/dev/null || exit 1
+
+echo "== unit tests of the plain-C core (AddressSanitizer, UBSan)"
+make -s unit || failed=1
+
+rr_cluster_start || exit 1
+
+echo "== pg_regress"
+if ! make -s installcheck PG_CONFIG="$RR_PG_CONFIG"; then
+	failed=1
+	[ -f regression.diffs ] && head -c 20000 regression.diffs
+fi
+
+echo "== pgTAP"
+"$RR_BINDIR/createdb" rarerisk_pgtap
+psql -q -X -d rarerisk_pgtap -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION rarerisk' >/dev/null || failed=1
+PGDATABASE=rarerisk_pgtap pg_prove --ext .sql test/ || failed=1
+
+if grep -E "PANIC|server process .* was terminated" "$RR_TMP/server.log"; then
+	echo "the server log reports a crash"
+	failed=1
+fi
+exit $failed

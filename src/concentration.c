@@ -1,0 +1,213 @@
+/*
+ * concentration.c
+ *		HHI, concentration ratios, numbers-equivalent, range-normalised HHI
+ *		and Shannon diversity over a supply mix, with compensated sums.
+ *
+ * Plain C: no PostgreSQL headers.
+ */
+#include <math.h>
+
+#include "concentration.h"
+#include "ksum.h"
+
+/* Sum of the named suppliers' volumes */
+static double
+named_total(const Mix *m)
+{
+	KSum		s = {0, 0};
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		ksum_add(&s, mix_entries(m)[i].volume);
+		ksum_add(&s, mix_entries(m)[i].volume_c);
+	}
+	return ksum_value(&s);
+}
+
+/* Grand total: named suppliers plus unattributed volume */
+double
+conc_total(const Mix *m)
+{
+	KSum		s = {0, 0};
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		ksum_add(&s, mix_entries(m)[i].volume);
+		ksum_add(&s, mix_entries(m)[i].volume_c);
+	}
+	ksum_add(&s, m->unattributed);
+	ksum_add(&s, m->unattributed_c);
+	return ksum_value(&s);
+}
+
+/* Named suppliers with a positive volume */
+uint32_t
+conc_supplier_count(const Mix *m)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t i = 0; i < m->count; i++)
+		n += mix_entry_volume(&mix_entries(m)[i]) > 0;
+	return n;
+}
+
+/* Σ (v_i / denominator)^2 over the named suppliers */
+static double
+sum_squared_shares(const Mix *m, double denominator)
+{
+	KSum		s = {0, 0};
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		double		share = mix_entry_volume(&mix_entries(m)[i]) / denominator;
+
+		ksum_add(&s, share * share);
+	}
+	return ksum_value(&s);
+}
+
+/* HHI on the antitrust scale: Σ (100 s_i)^2, s_i of the grand total */
+bool
+conc_hhi(const Mix *m, double *hhi)
+{
+	double		total = conc_total(m);
+
+	if (!(total > 0))
+		return false;
+	*hhi = 10000.0 * sum_squared_shares(m, total);
+	return true;
+}
+
+/*
+ * (H - 1/N) / (1 - 1/N) on the named suppliers only (shares renormalised to
+ * their total), N the suppliers with volume > 0; 1 when N = 1.
+ */
+bool
+conc_normalized_hhi(const Mix *m, double *h)
+{
+	uint32_t	n = conc_supplier_count(m);
+	double		inv_n,
+				v;
+
+	if (n == 0)
+		return false;
+	if (n == 1)
+	{
+		*h = 1.0;
+		return true;
+	}
+	inv_n = 1.0 / n;
+	v = (sum_squared_shares(m, named_total(m)) - inv_n) / (1.0 - inv_n);
+	*h = v < 0 ? 0 : (v > 1 ? 1 : v);
+	return true;
+}
+
+/* Numbers-equivalent 10,000 / HHI: how many equal suppliers it is worth */
+bool
+conc_equivalent_suppliers(const Mix *m, double *n)
+{
+	double		hhi;
+
+	if (!conc_hhi(m, &hhi) || !(hhi > 0))
+		return false;
+	*n = 10000.0 / hhi;
+	return true;
+}
+
+/* Shannon diversity -Σ s_i ln s_i over named suppliers, in nats */
+bool
+conc_shannon(const Mix *m, double *h)
+{
+	double		total = conc_total(m);
+	KSum		s = {0, 0};
+
+	if (!(total > 0))
+		return false;
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		double		share = mix_entry_volume(&mix_entries(m)[i]) / total;
+
+		if (share > 0)
+			ksum_add(&s, -share * log(share));
+	}
+	*h = ksum_value(&s);
+	return true;
+}
+
+/* Entry position of the largest supplier (ties: smallest code), or -1 */
+int64_t
+conc_top_supplier(const Mix *m)
+{
+	int64_t		best = -1;
+	double		best_v = 0;
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		const MixEntry *e = &mix_entries(m)[i];
+		double		v = mix_entry_volume(e);
+
+		if (v > best_v ||
+			(best >= 0 && v == best_v &&
+			 mix_key_cmp(mix_entry_key(m, e), e->keylen,
+						 mix_entry_key(m, &mix_entries(m)[best]),
+						 mix_entries(m)[best].keylen) < 0))
+		{
+			best = i;
+			best_v = v;
+		}
+	}
+	return best;
+}
+
+/*
+ * CRk: the share of the k largest named suppliers.  scratch must hold
+ * m->count positions; k >= 1.
+ */
+bool
+conc_top_share(const Mix *m, int64_t k, uint32_t *scratch, double *share)
+{
+	double		total = conc_total(m);
+	KSum		s = {0, 0};
+
+	if (!(total > 0))
+		return false;
+	if (k >= (int64_t) m->count)
+		*share = named_total(m) / total;
+	else if (k == 1)
+	{
+		int64_t		top = conc_top_supplier(m);
+
+		*share = top < 0 ? 0 : mix_entry_volume(&mix_entries(m)[top]) / total;
+	}
+	else
+	{
+		mix_order_by_rank(m, scratch);
+		for (int64_t j = 0; j < k; j++)
+		{
+			ksum_add(&s, mix_entries(m)[scratch[j]].volume);
+			ksum_add(&s, mix_entries(m)[scratch[j]].volume_c);
+		}
+		*share = ksum_value(&s) / total;
+	}
+	if (*share > 1)
+		*share = 1;
+	return true;
+}
+
+/* Every measure at once, for the composite concentration_profile */
+void
+conc_profile(const Mix *m, uint32_t *scratch, ConcentrationProfile *p)
+{
+	p->total = conc_total(m);
+	p->suppliers = conc_supplier_count(m);
+	p->top = conc_top_supplier(m);
+	p->has_ratios = conc_hhi(m, &p->hhi);
+	p->has_normalized = conc_normalized_hhi(m, &p->normalized_hhi);
+	p->has_equivalent = conc_equivalent_suppliers(m, &p->equivalent_suppliers);
+	if (p->has_ratios)
+	{
+		conc_top_share(m, 1, scratch, &p->top_share);
+		conc_top_share(m, 3, scratch, &p->cr3);
+		conc_shannon(m, &p->shannon);
+	}
+}

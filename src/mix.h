@@ -1,0 +1,167 @@
+/*
+ * mix.h
+ *		The supply mix: the per-supplier totals of one group.
+ *
+ * A Mix is one flat, relocatable buffer (no pointers inside), so the same
+ * bytes serve as the aggregate transition state that is updated in place,
+ * as the value PostgreSQL copies between processes, and as the value stored
+ * on disk.  The first four bytes are left for PostgreSQL's varlena header.
+ *
+ * Layout, each section 8-byte aligned:
+ *		Mix header (64 bytes)
+ *		MixEntry entries[capacity]
+ *		MixSpare spares[capacity]		only if MIX_F_SPARE
+ *		uint32	 index[index_slots]		open-addressing hash index, or none
+ *		char	 arena[arena_size]		keys longer than MIX_INLINE_KEY bytes
+ *
+ * Small mixes are searched linearly (an 8-byte key prefix compare per
+ * entry); above MIX_LINEAR_MAX entries a hash index is kept.  A canonical
+ * mix (MIX_F_SORTED) has its entries in byte order of the key, no slack and
+ * no index, and is searched by bisection.
+ *
+ * Sums are compensated (see ksum.h); an entry's value is volume + volume_c.
+ *
+ * Plain C: no PostgreSQL headers, so it can be unit-tested and fuzzed.
+ */
+#ifndef RARERISK_MIX_H
+#define RARERISK_MIX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MIX_FORMAT_VERSION	1
+#define MIX_MAX_KEY_LEN		1024	/* bytes of one supplier code */
+#define MIX_INLINE_KEY		8
+#define MIX_LINEAR_MAX		32		/* largest capacity searched linearly */
+#define MIX_MAX_SIZE		((size_t) 0x3fffffff)	/* PostgreSQL's MaxAllocSize */
+
+#define MIX_F_SPARE			0x01	/* carries spare capacity */
+#define MIX_F_SORTED		0x02	/* canonical: byte order, no slack */
+#define MIX_F_ALL			(MIX_F_SPARE | MIX_F_SORTED)
+
+typedef struct MixEntry
+{
+	double		volume;			/* compensated sum: high part */
+	double		volume_c;		/* compensated sum: low part */
+	uint32_t	keylen;
+	uint32_t	key_off;		/* offset in the arena, if keylen > 8 */
+	char		key[MIX_INLINE_KEY];	/* the key, or its first 8 bytes */
+} MixEntry;
+
+typedef struct MixSpare
+{
+	double		spare;
+	double		spare_c;
+} MixSpare;
+
+typedef struct Mix
+{
+	int32_t		vl_len_;		/* PostgreSQL varlena header */
+	uint8_t		version;
+	uint8_t		flags;
+	uint16_t	reserved;
+	int32_t		k;				/* concentration_ratio's k, 0 if unset */
+	uint32_t	count;			/* entries in use */
+	uint32_t	capacity;		/* entries allocated */
+	uint32_t	index_slots;	/* 0, or a power of two */
+	uint32_t	arena_used;
+	uint32_t	arena_size;
+	double		unattributed;	/* volume of NULL suppliers */
+	double		unattributed_c;
+	double		unattributed_spare;
+	double		unattributed_spare_c;
+} Mix;
+
+typedef enum MixStatus
+{
+	MIX_OK = 0,
+	MIX_ERR_NOMEM,				/* the allocator returned NULL */
+	MIX_ERR_TOO_BIG,			/* the mix would exceed MIX_MAX_SIZE */
+	MIX_ERR_KEY_EMPTY,			/* a supplier code of zero bytes */
+	MIX_ERR_KEY_TOO_LONG,		/* longer than MIX_MAX_KEY_LEN */
+	MIX_ERR_NEGATIVE,			/* a negative volume or spare */
+	MIX_ERR_NAN,				/* NaN volume or spare */
+	MIX_ERR_INFINITE,			/* infinite volume or spare */
+	MIX_ERR_OVERFLOW,			/* a sum overflowed to infinity */
+	MIX_ERR_K_MISMATCH,			/* merged states of different k */
+	MIX_ERR_CORRUPT				/* a buffer that is not a valid mix */
+} MixStatus;
+
+/*
+ * Memory comes from the caller: PostgreSQL passes palloc, the unit tests and
+ * fuzzers malloc.  alloc must return zeroed memory (or NULL); release may be
+ * NULL, in which case replaced buffers are left to the caller.
+ */
+typedef struct MixAllocator
+{
+	void	   *(*alloc) (void *arg, size_t size);
+	void		(*release) (void *arg, void *ptr);
+	void	   *arg;
+} MixAllocator;
+
+extern size_t mix_layout_size(uint32_t capacity, bool spare,
+							  uint32_t index_slots, uint32_t arena_size);
+extern const char *mix_arena(const Mix *m);
+
+/* Size in bytes of a mix buffer (the varlena size) */
+static inline size_t
+mix_size(const Mix *m)
+{
+	return mix_layout_size(m->capacity, (m->flags & MIX_F_SPARE) != 0,
+						   m->index_slots, m->arena_size);
+}
+
+static inline MixEntry *
+mix_entries(const Mix *m)
+{
+	return (MixEntry *) ((char *) m + sizeof(Mix));
+}
+
+/* The spare array, or NULL if the mix carries none */
+static inline MixSpare *
+mix_spares(const Mix *m)
+{
+	if (!(m->flags & MIX_F_SPARE))
+		return NULL;
+	return (MixSpare *) ((char *) m + sizeof(Mix) +
+						 (size_t) m->capacity * sizeof(MixEntry));
+}
+
+static inline const char *
+mix_entry_key(const Mix *m, const MixEntry *e)
+{
+	return e->keylen <= MIX_INLINE_KEY ? e->key : mix_arena(m) + e->key_off;
+}
+
+static inline double
+mix_entry_volume(const MixEntry *e)
+{
+	return e->volume + e->volume_c;
+}
+
+static inline double
+mix_entry_spare(const Mix *m, uint32_t i)
+{
+	const MixSpare *s = mix_spares(m);
+
+	return s ? s[i].spare + s[i].spare_c : 0.0;
+}
+
+extern MixStatus mix_check_value(double v);
+extern Mix *mix_create(const MixAllocator *a, uint32_t capacity, bool spare,
+					   MixStatus *status);
+extern MixStatus mix_add(Mix **mp, const MixAllocator *a,
+						 const char *key, size_t keylen,
+						 double volume, double spare, bool with_spare);
+extern MixStatus mix_merge(Mix **dstp, const MixAllocator *a, const Mix *src);
+extern Mix *mix_canonical(const Mix *src, const MixAllocator *a,
+						  MixStatus *status);
+extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
+extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
+extern void mix_order_by_key(const Mix *m, uint32_t *order);
+extern void mix_order_by_rank(const Mix *m, uint32_t *order);
+extern MixStatus mix_validate(const Mix *m, size_t size);
+extern const char *mix_status_message(MixStatus status);
+
+#endif							/* RARERISK_MIX_H */

@@ -1,0 +1,214 @@
+/*
+ * pg_supply_mix.c
+ *		SQL-callable functions of the supply_mix type: text and binary I/O,
+ *		the transition, combine and final functions of its aggregates.
+ *
+ * The transition value of every supply_mix aggregate is a supply_mix
+ * datum.  Called as an aggregate, the transition functions update it in
+ * place (as core's int8inc does) and return the same pointer, so per-row
+ * work never copies the state; only when a mix must grow is a larger copy
+ * returned, which the executor adopts in place of the old one.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "mix_text.h"
+#include "pg_glue.h"
+
+PG_FUNCTION_INFO_V1(supply_mix_in);
+PG_FUNCTION_INFO_V1(supply_mix_out);
+PG_FUNCTION_INFO_V1(supply_mix_recv);
+PG_FUNCTION_INFO_V1(supply_mix_send);
+PG_FUNCTION_INFO_V1(supply_mix_trans);
+PG_FUNCTION_INFO_V1(supply_mix_trans_spare);
+PG_FUNCTION_INFO_V1(supply_mix_trans_k);
+PG_FUNCTION_INFO_V1(supply_mix_combine);
+PG_FUNCTION_INFO_V1(supply_mix_final);
+
+/* Text input: the JSON form (see mix_text.h) */
+Datum
+supply_mix_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	MixParseError err;
+	Mix		   *m = mix_from_json(str, strlen(str),
+								  GetDatabaseEncoding() == PG_UTF8,
+								  &rr_palloc_allocator, &err);
+
+	if (m == NULL)
+		ereport(ERROR,
+				(errcode(err.status == MIX_ERR_INFINITE ?
+						 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE :
+						 ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type supply_mix: %s",
+						err.message)));
+	PG_RETURN_DATUM(rr_mix_datum(m));
+}
+
+/* Text output: JSON, suppliers in byte order */
+Datum
+supply_mix_out(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX(0);
+	size_t		len;
+
+	PG_RETURN_CSTRING(mix_to_json(m, &rr_palloc_allocator, &len));
+}
+
+/* Binary input: versioned, network byte order, validated */
+Datum
+supply_mix_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	MixParseError err;
+	Mix		   *m = mix_from_binary((unsigned char *) buf->data + buf->cursor,
+									buf->len - buf->cursor,
+									&rr_palloc_allocator, &err);
+
+	if (m == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary supply_mix: %s", err.message)));
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		const MixEntry *e = &mix_entries(m)[i];
+
+		pg_verifymbstr(mix_entry_key(m, e), e->keylen, false);
+	}
+	buf->cursor = buf->len;
+	PG_RETURN_DATUM(rr_mix_datum(m));
+}
+
+/* Binary output */
+Datum
+supply_mix_send(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX(0);
+	size_t		size = mix_binary_size(m);
+	bytea	   *result = palloc(VARHDRSZ + size);
+
+	mix_to_binary(m, rr_scratch(m), (unsigned char *) VARDATA(result));
+	SET_VARSIZE(result, VARHDRSZ + size);
+	PG_RETURN_BYTEA_P(result);
+}
+
+/*
+ * Add one row to the transition value.  NULL volume: the row is ignored;
+ * NULL supplier: unattributed volume; NULL spare: no spare capacity.
+ * k_arg: the argument position of concentration_ratio's k, or 0.
+ */
+static Datum
+mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
+{
+	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	double		volume,
+				spare = 0;
+	int32		k = 0;
+	Mix		   *m;
+	MixStatus	st;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "supply_mix transition function called in non-aggregate context");
+	if (PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	volume = PG_GETARG_FLOAT8(2);
+	rr_check_volume(volume, "volume", supplier);
+	if (with_spare && !PG_ARGISNULL(3))
+	{
+		spare = PG_GETARG_FLOAT8(3);
+		rr_check_volume(spare, "spare capacity", supplier);
+	}
+	if (k_arg > 0)
+	{
+		k = PG_ARGISNULL(k_arg) ? 0 : PG_GETARG_INT32(k_arg);
+		if (k < 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("k must be at least 1, not %s",
+							PG_ARGISNULL(k_arg) ? "NULL" : psprintf("%d", k))));
+	}
+
+	if (PG_ARGISNULL(0))
+	{
+		m = mix_create(&rr_palloc_allocator, 2, with_spare, &st);
+		rr_mix_error(st, "volume", NULL, 0, 0);
+		m->k = k;
+	}
+	else
+		m = RR_GETARG_MIX(0);
+	if (m->k != k)
+		rr_mix_error(MIX_ERR_K_MISMATCH, "k", NULL, 0, 0);
+
+	st = mix_add(&m, &rr_palloc_allocator,
+				 supplier ? VARDATA_ANY(supplier) : NULL,
+				 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0,
+				 volume, spare, with_spare);
+	if (st != MIX_OK)
+		rr_mix_error(st, "volume",
+					 supplier ? VARDATA_ANY(supplier) : NULL,
+					 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0, volume);
+	PG_RETURN_DATUM(rr_mix_datum(m));
+}
+
+/* supply_mix(supplier, volume) */
+Datum
+supply_mix_trans(PG_FUNCTION_ARGS)
+{
+	return mix_transition(fcinfo, false, 0);
+}
+
+/* supply_mix(supplier, volume, spare) */
+Datum
+supply_mix_trans_spare(PG_FUNCTION_ARGS)
+{
+	return mix_transition(fcinfo, true, 0);
+}
+
+/* concentration_ratio(supplier, volume, k) */
+Datum
+supply_mix_trans_k(PG_FUNCTION_ARGS)
+{
+	return mix_transition(fcinfo, false, 3);
+}
+
+/*
+ * Union of two mixes: the combine function of every supply_mix aggregate
+ * and the transition function of supply_mix_merge.  Strict: the executor
+ * copies the first non-NULL input in as the initial state.  Outside an
+ * aggregate the first argument is copied, never changed.
+ */
+Datum
+supply_mix_combine(PG_FUNCTION_ARGS)
+{
+	Mix		   *a;
+	Mix		   *b = RR_GETARG_MIX(1);
+	MixStatus	st;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		a = RR_GETARG_MIX(0);
+	else
+		a = (Mix *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	st = mix_merge(&a, &rr_palloc_allocator, b);
+	rr_mix_error(st, "volume", NULL, 0, 0);
+	PG_RETURN_DATUM(rr_mix_datum(a));
+}
+
+/* Final function of supply_mix and supply_mix_merge: the canonical form */
+Datum
+supply_mix_final(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX(0);
+	MixStatus	st;
+	Mix		   *c = mix_canonical(m, &rr_palloc_allocator, &st);
+
+	rr_mix_error(st, "volume", NULL, 0, 0);
+	PG_RETURN_DATUM(rr_mix_datum(c));
+}

@@ -1,0 +1,108 @@
+/*
+ * rarerisk.c
+ *		Module magic and the helpers every SQL-callable wrapper uses.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/float.h"
+
+#include "pg_glue.h"
+
+PG_MODULE_MAGIC;
+
+/* Zeroed memory in the current memory context; errors out when exhausted */
+static void *
+rr_alloc(void *arg, size_t size)
+{
+	return palloc0(size);
+}
+
+/*
+ * Buffers a mix outgrows are not released here: in an aggregate the old
+ * transition value belongs to the executor, which frees it; elsewhere it
+ * lives in a short-lived context.
+ */
+const MixAllocator rr_palloc_allocator = {rr_alloc, NULL, NULL};
+
+/* Turn a core status into an error naming the value and the supplier */
+void
+rr_mix_error(MixStatus status, const char *what, const char *key,
+			 size_t keylen, double value)
+{
+	char	   *supplier = key ? pnstrdup(key, Min(keylen, 64)) : "(unattributed)";
+
+	switch (status)
+	{
+		case MIX_OK:
+			return;
+		case MIX_ERR_NEGATIVE:
+		case MIX_ERR_NAN:
+		case MIX_ERR_INFINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid %s %s for supplier \"%s\"",
+							what, float8out_internal(value), supplier),
+					 errdetail("Volumes and spare capacities must be finite and not negative.")));
+			break;
+		case MIX_ERR_OVERFLOW:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("total %s for supplier \"%s\" is out of range for type double precision",
+							what, supplier)));
+			break;
+		case MIX_ERR_KEY_EMPTY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("supplier code must not be empty"),
+					 errhint("Use NULL for unattributed volume.")));
+			break;
+		case MIX_ERR_KEY_TOO_LONG:
+			ereport(ERROR,
+					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+					 errmsg("supplier code \"%s...\" is longer than %d bytes",
+							supplier, MIX_MAX_KEY_LEN)));
+			break;
+		case MIX_ERR_TOO_BIG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("supply mix exceeds the maximum size of 1 GB")));
+			break;
+		case MIX_ERR_K_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("k must be the same for every row of a group")));
+			break;
+		case MIX_ERR_NOMEM:
+		case MIX_ERR_CORRUPT:
+			elog(ERROR, "supply mix: %s", mix_status_message(status));
+			break;
+	}
+}
+
+/* Check a volume or spare capacity before it reaches the core */
+void
+rr_check_volume(double v, const char *what, text *supplier)
+{
+	MixStatus	st = mix_check_value(v);
+
+	if (st != MIX_OK)
+		rr_mix_error(st, what,
+					 supplier ? VARDATA_ANY(supplier) : NULL,
+					 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0, v);
+}
+
+/* A mix buffer from the core as a datum: stamp its varlena size */
+Datum
+rr_mix_datum(Mix *m)
+{
+	SET_VARSIZE(m, mix_size(m));
+	return PointerGetDatum(m);
+}
+
+/* Scratch space for an ordering of m's entries */
+uint32_t *
+rr_scratch(const Mix *m)
+{
+	return palloc(((Size) m->count + 1) * sizeof(uint32_t));
+}
