@@ -39,7 +39,7 @@ include $(PGXS)
 endif
 
 CORE_SRC = src/mix.c src/mix_text.c src/concentration.c
-UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror \
+UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
 .PHONY: test demo bench unit deps pgtap

@@ -24,19 +24,14 @@ named_total(const Mix *m)
 	return ksum_value(&s);
 }
 
+static KSum total_parts(const Mix *m);
+
 /* Grand total: named suppliers plus unattributed volume */
 double
 conc_total(const Mix *m)
 {
-	KSum		s = {0, 0};
+	KSum		s = total_parts(m);
 
-	for (uint32_t i = 0; i < m->count; i++)
-	{
-		ksum_add(&s, mix_entries(m)[i].volume);
-		ksum_add(&s, mix_entries(m)[i].volume_c);
-	}
-	ksum_add(&s, m->unattributed);
-	ksum_add(&s, m->unattributed_c);
 	return ksum_value(&s);
 }
 
@@ -114,20 +109,44 @@ conc_equivalent_suppliers(const Mix *m, double *n)
 	return true;
 }
 
-/* Shannon diversity -Σ s_i ln s_i over named suppliers, in nats */
+/* The grand total as an unrounded compensated pair */
+static KSum
+total_parts(const Mix *m)
+{
+	KSum		s = {0, 0};
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		ksum_add(&s, mix_entries(m)[i].volume);
+		ksum_add(&s, mix_entries(m)[i].volume_c);
+	}
+	ksum_add(&s, m->unattributed);
+	ksum_add(&s, m->unattributed_c);
+	return s;
+}
+
+/*
+ * Shannon diversity -Σ s_i ln s_i over named suppliers, in nats.  For a
+ * dominant supplier ln s is taken as log1p(-rest/total), rest = total - v
+ * from the unrounded total, since ln of a share near 1 is ill-conditioned.
+ */
 bool
 conc_shannon(const Mix *m, double *h)
 {
-	double		total = conc_total(m);
+	KSum		t = total_parts(m);
+	double		total = ksum_value(&t);
 	KSum		s = {0, 0};
 
 	if (!(total > 0))
 		return false;
 	for (uint32_t i = 0; i < m->count; i++)
 	{
-		double		share = mix_entry_volume(&mix_entries(m)[i]) / total;
+		double		v = mix_entry_volume(&mix_entries(m)[i]);
+		double		share = v / total;
 
-		if (share > 0)
+		if (share > 0.5)
+			ksum_add(&s, -share * log1p(-((t.sum - v) + t.comp) / total));
+		else if (share > 0)
 			ksum_add(&s, -share * log(share));
 	}
 	*h = ksum_value(&s);
