@@ -65,4 +65,4 @@ bench: deps
 
 # pgTAP files, against the cluster in PGHOST/PGPORT (run by scripts/run-tests.sh)
 pgtap:
-	pg_prove --ext .sql -d $${PGDATABASE:-rarerisk_pgtap} test/
+	pg_prove -d $${PGDATABASE:-rarerisk_pgtap} test/*.sql

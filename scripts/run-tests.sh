@@ -24,7 +24,7 @@ fi
 echo "== pgTAP"
 "$RR_BINDIR/createdb" rarerisk_pgtap
 psql -q -X -d rarerisk_pgtap -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION rarerisk' >/dev/null || failed=1
-PGDATABASE=rarerisk_pgtap pg_prove --ext .sql test/ || failed=1
+PGDATABASE=rarerisk_pgtap pg_prove test/*.sql || failed=1
 
 if grep -E "PANIC|server process .* was terminated" "$RR_TMP/server.log"; then
 	echo "the server log reports a crash"
