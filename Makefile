@@ -12,15 +12,17 @@ EXTVERSION = 0.1
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
+	src/embargo.o \
 	src/mix.o \
 	src/mix_text.o \
 	src/pg_concentration.o \
+	src/pg_embargo.o \
 	src/pg_supply_mix.o \
 	src/rarerisk.o
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
 PGFILEDESC = "rarerisk - critical-mineral supply risk"
 
-REGRESS = setup supply_mix concentration accuracy plans errors
+REGRESS = setup supply_mix concentration accuracy plans errors embargo
 REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=rarerisk_regression
 
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
@@ -29,6 +31,7 @@ WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 
 EXTRA_CLEAN = results regression.diffs regression.out tests/unit/run_unit \
+	tests/unit/embargo_unit \
 	tmp_check
 
 PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
@@ -38,7 +41,7 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
-CORE_SRC = src/mix.c src/mix_text.c src/concentration.c
+CORE_SRC = src/mix.c src/mix_text.c src/concentration.c src/embargo.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -48,8 +51,12 @@ UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 tests/unit/run_unit: tests/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/run_unit.c $(CORE_SRC) -lm
 
-unit: tests/unit/run_unit
+tests/unit/embargo_unit: tests/unit/embargo_unit.c src/embargo.c src/mix.c $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/embargo_unit.c src/embargo.c src/mix.c -lm
+
+unit: tests/unit/run_unit tests/unit/embargo_unit
 	./tests/unit/run_unit
+	./tests/unit/embargo_unit
 
 deps:
 	@scripts/deps.sh

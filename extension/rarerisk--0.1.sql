@@ -208,3 +208,233 @@ COMMENT ON AGGREGATE @extschema@.top_supplier(text, float8) IS
 'the supplier with the largest total volume (ties: the smallest code in byte order)';
 COMMENT ON AGGREGATE @extschema@.concentration(text, float8) IS
 'every concentration measure of the rows as one concentration_profile';
+
+-- ---------------------------------------------------------------------
+-- Embargo shortfall (SPEC section 4)
+-- ---------------------------------------------------------------------
+
+CREATE TYPE @extschema@.embargo_scenario;
+
+CREATE FUNCTION @extschema@.embargo_scenario_in(cstring) RETURNS @extschema@.embargo_scenario
+	AS 'MODULE_PATHNAME', 'embargo_scenario_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_scenario_out(@extschema@.embargo_scenario) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'embargo_scenario_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_scenario_recv(internal) RETURNS @extschema@.embargo_scenario
+	AS 'MODULE_PATHNAME', 'embargo_scenario_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_scenario_send(@extschema@.embargo_scenario) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'embargo_scenario_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.embargo_scenario (
+	INPUT = @extschema@.embargo_scenario_in,
+	OUTPUT = @extschema@.embargo_scenario_out,
+	RECEIVE = @extschema@.embargo_scenario_recv,
+	SEND = @extschema@.embargo_scenario_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.embargo_scenario IS
+'an embargo scenario built by rarerisk.embargo(); text form is JSON, e.g. {"embargoed": ["CHN"], "intensity": 1, "stock_days": 60, "horizon_days": 365, "period_days": 365}';
+COMMENT ON FUNCTION @extschema@.embargo_scenario_in(cstring) IS
+'text input of embargo_scenario: the JSON form, validated like rarerisk.embargo() (missing parameters take its defaults)';
+COMMENT ON FUNCTION @extschema@.embargo_scenario_out(@extschema@.embargo_scenario) IS
+'text output of embargo_scenario: JSON, embargoed codes sorted in byte order and without duplicates';
+COMMENT ON FUNCTION @extschema@.embargo_scenario_recv(internal) IS
+'binary input of embargo_scenario (versioned, network byte order, validated)';
+COMMENT ON FUNCTION @extschema@.embargo_scenario_send(@extschema@.embargo_scenario) IS
+'binary output of embargo_scenario (versioned, network byte order)';
+
+CREATE FUNCTION @extschema@.embargo(embargoed text[],
+		intensity float8 DEFAULT 1,
+		stock_days float8 DEFAULT 0,
+		horizon_days float8 DEFAULT 365,
+		period_days float8 DEFAULT 365)
+	RETURNS @extschema@.embargo_scenario
+	AS 'MODULE_PATHNAME', 'embargo_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo(text[], float8, float8, float8, float8) IS
+'an embargo scenario: the embargoing suppliers, intensity (1 = total ban, 0-1), the importer''s stocks in days of demand, how long the embargo lasts (horizon_days > 0) and the period the volumes cover (period_days > 0); NULL arguments are errors';
+
+CREATE TYPE @extschema@.embargo_state;
+
+CREATE FUNCTION @extschema@.embargo_state_in(cstring) RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_state_out(@extschema@.embargo_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'embargo_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_state_recv(internal) RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_state_send(@extschema@.embargo_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'embargo_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.embargo_state (
+	INPUT = @extschema@.embargo_state_in,
+	OUTPUT = @extschema@.embargo_state_out,
+	RECEIVE = @extschema@.embargo_state_recv,
+	SEND = @extschema@.embargo_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.embargo_state IS
+'partial state of embargo_shortfall and embargo_impact: the scenario and the sums of demand, embargoed volume, embargoed content (volume times theta) and spare capacity of the non-embargoed; text form is JSON';
+COMMENT ON FUNCTION @extschema@.embargo_state_in(cstring) IS
+'text input of embargo_state: the scenario''s JSON keys plus demand, embargoed_volume, embargoed_content and spare';
+COMMENT ON FUNCTION @extschema@.embargo_state_out(@extschema@.embargo_state) IS
+'text output of embargo_state: JSON';
+COMMENT ON FUNCTION @extschema@.embargo_state_recv(internal) IS
+'binary input of embargo_state (versioned, network byte order, validated)';
+COMMENT ON FUNCTION @extschema@.embargo_state_send(@extschema@.embargo_state) IS
+'binary output of embargo_state (versioned, network byte order, compensated sums exact)';
+
+CREATE TYPE @extschema@.embargo_impact AS (
+	demand float8,
+	direct_loss float8,
+	indirect_loss float8,
+	substitution float8,
+	stock_release float8,
+	shortfall float8,
+	shortfall_share float8,
+	days_to_shortage float8
+);
+COMMENT ON TYPE @extschema@.embargo_impact IS
+'impact of an embargo over its horizon, in the units of volume: demand, direct_loss, indirect_loss (look-through), substitution (spare capacity used), stock_release, shortfall; shortfall_share (0-1) and days_to_shortage (NULL when there is no gap)';
+
+CREATE TYPE @extschema@.worst_case AS (
+	suppliers text[],
+	shortfall float8,
+	shortfall_share float8
+);
+COMMENT ON TYPE @extschema@.worst_case IS
+'result of worst_embargo: the suppliers (byte order) whose joint embargo hurts most, with the shortfall and shortfall_share it causes';
+
+CREATE FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8,
+		@extschema@.embargo_scenario)
+	RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8,
+		@extschema@.embargo_scenario)
+	RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_trans_spare' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, float8,
+		@extschema@.embargo_scenario)
+	RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_trans_content' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_combine(@extschema@.embargo_state, @extschema@.embargo_state)
+	RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_shortfall_final(@extschema@.embargo_state)
+	RETURNS float8
+	AS 'MODULE_PATHNAME', 'embargo_shortfall_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_impact_final(@extschema@.embargo_state)
+	RETURNS @extschema@.embargo_impact
+	AS 'MODULE_PATHNAME', 'embargo_impact_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, @extschema@.embargo_scenario) IS
+'transition function of embargo_shortfall/embargo_impact(supplier, volume, scenario): adds one row in place';
+COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, @extschema@.embargo_scenario) IS
+'transition function of embargo_shortfall/embargo_impact(supplier, volume, spare, scenario): adds one row with spare capacity in place';
+COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, float8, @extschema@.embargo_scenario) IS
+'transition function of embargo_shortfall/embargo_impact(supplier, volume, spare, embargoed_content, scenario): adds one row with spare capacity and look-through content in place';
+COMMENT ON FUNCTION @extschema@.embargo_combine(@extschema@.embargo_state, @extschema@.embargo_state) IS
+'combine function of embargo_shortfall and embargo_impact: adds the sums of two states of the same scenario';
+COMMENT ON FUNCTION @extschema@.embargo_shortfall_final(@extschema@.embargo_state) IS
+'final function of embargo_shortfall: the shortfall share of the summed rows; NULL for a zero total';
+COMMENT ON FUNCTION @extschema@.embargo_impact_final(@extschema@.embargo_state) IS
+'final function of embargo_impact: the embargo_impact of the summed rows; NULL for a zero total';
+
+CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8,
+		scenario @extschema@.embargo_scenario) (
+	SFUNC = @extschema@.embargo_trans,
+	STYPE = @extschema@.embargo_state,
+	FINALFUNC = @extschema@.embargo_shortfall_final,
+	COMBINEFUNC = @extschema@.embargo_combine,
+	SSPACE = 160,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8, spare float8,
+		scenario @extschema@.embargo_scenario) (
+	SFUNC = @extschema@.embargo_trans,
+	STYPE = @extschema@.embargo_state,
+	FINALFUNC = @extschema@.embargo_shortfall_final,
+	COMBINEFUNC = @extschema@.embargo_combine,
+	SSPACE = 160,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8, spare float8,
+		embargoed_content float8, scenario @extschema@.embargo_scenario) (
+	SFUNC = @extschema@.embargo_trans,
+	STYPE = @extschema@.embargo_state,
+	FINALFUNC = @extschema@.embargo_shortfall_final,
+	COMBINEFUNC = @extschema@.embargo_combine,
+	SSPACE = 160,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8,
+		scenario @extschema@.embargo_scenario) (
+	SFUNC = @extschema@.embargo_trans,
+	STYPE = @extschema@.embargo_state,
+	FINALFUNC = @extschema@.embargo_impact_final,
+	COMBINEFUNC = @extschema@.embargo_combine,
+	SSPACE = 160,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8, spare float8,
+		scenario @extschema@.embargo_scenario) (
+	SFUNC = @extschema@.embargo_trans,
+	STYPE = @extschema@.embargo_state,
+	FINALFUNC = @extschema@.embargo_impact_final,
+	COMBINEFUNC = @extschema@.embargo_combine,
+	SSPACE = 160,
+	PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8, spare float8,
+		embargoed_content float8, scenario @extschema@.embargo_scenario) (
+	SFUNC = @extschema@.embargo_trans,
+	STYPE = @extschema@.embargo_state,
+	FINALFUNC = @extschema@.embargo_impact_final,
+	COMBINEFUNC = @extschema@.embargo_combine,
+	SSPACE = 160,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, @extschema@.embargo_scenario) IS
+'share of demand (0-1) left unmet by the embargo over its horizon, without substitution or look-through; the scenario must be the same for every row';
+COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, float8, @extschema@.embargo_scenario) IS
+'share of demand (0-1) left unmet by the embargo, with the spare capacity of the non-embargoed suppliers substituting';
+COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, float8, float8, @extschema@.embargo_scenario) IS
+'share of demand (0-1) left unmet by the embargo, with substitution and look-through: embargoed_content is the share (0-1) of a non-embargoed supplier''s deliveries that originates in the embargoed countries';
+COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite), without substitution or look-through';
+COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, float8, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite), with substitution from spare capacity';
+COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, float8, float8, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite), with substitution and look-through content per row';
+
+CREATE FUNCTION @extschema@.embargo_shortfall(mix @extschema@.supply_mix,
+		scenario @extschema@.embargo_scenario)
+	RETURNS float8
+	AS 'MODULE_PATHNAME', 'mix_embargo_shortfall' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_impact(mix @extschema@.supply_mix,
+		scenario @extschema@.embargo_scenario)
+	RETURNS @extschema@.embargo_impact
+	AS 'MODULE_PATHNAME', 'mix_embargo_impact' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.worst_embargo(mix @extschema@.supply_mix, k int4,
+		scenario @extschema@.embargo_scenario)
+	RETURNS @extschema@.worst_case
+	AS 'MODULE_PATHNAME', 'mix_worst_embargo' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.embargo_trajectory(mix @extschema@.supply_mix,
+		scenario @extschema@.embargo_scenario, step_days int4 DEFAULT 30,
+		OUT day float8, OUT gap float8, OUT stock_remaining float8,
+		OUT cumulative_shortfall float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'mix_embargo_trajectory' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
+
+COMMENT ON FUNCTION @extschema@.embargo_shortfall(@extschema@.supply_mix, @extschema@.embargo_scenario) IS
+'shortfall share (0-1) of the embargo over a stored mix, with the mix''s spare capacity substituting (no look-through)';
+COMMENT ON FUNCTION @extschema@.embargo_impact(@extschema@.supply_mix, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite) over a stored mix, with substitution from its spare capacity';
+COMMENT ON FUNCTION @extschema@.worst_embargo(@extschema@.supply_mix, int4, @extschema@.embargo_scenario) IS
+'the k named suppliers whose joint embargo gives the largest shortfall (exact: the k largest intensity * volume + spare), with that shortfall; uses the scenario''s intensity, stocks, horizon and period but ignores its list';
+COMMENT ON FUNCTION @extschema@.embargo_trajectory(@extschema@.supply_mix, @extschema@.embargo_scenario, int4) IS
+'the embargo day by day for charts: rows at day 0, step_days, 2 step_days, ... and the horizon, with the daily gap, stock_remaining and cumulative_shortfall (which ends at embargo_impact''s shortfall)';

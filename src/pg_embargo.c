@@ -1,0 +1,1019 @@
+/*
+ * pg_embargo.c
+ *		SQL-callable functions of the embargo shortfall model: the types
+ *		embargo_scenario and embargo_state (text and binary I/O), the
+ *		constructor embargo(), the transition, combine and final functions
+ *		of embargo_shortfall and embargo_impact, and the functions over a
+ *		stored supply mix (embargo_shortfall, embargo_impact, worst_embargo,
+ *		embargo_trajectory).
+ *
+ * The transition value of the aggregates is an embargo_state datum: a copy
+ * of the scenario and four compensated sums.  Called as an aggregate, the
+ * transition function updates it in place and returns the same pointer, so
+ * per-row work is a few additions, a bisection over the embargoed codes
+ * and, unless the scenario is a constant of the query, a comparison of its
+ * bytes with the state's copy.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "common/jsonapi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/primnodes.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/json.h"
+#include "utils/jsonfuncs.h"
+#include "utils/lsyscache.h"
+
+#include "embargo.h"
+#include "mix_text.h"
+#include "pg_glue.h"
+
+PG_FUNCTION_INFO_V1(embargo_scenario_in);
+PG_FUNCTION_INFO_V1(embargo_scenario_out);
+PG_FUNCTION_INFO_V1(embargo_scenario_recv);
+PG_FUNCTION_INFO_V1(embargo_scenario_send);
+PG_FUNCTION_INFO_V1(embargo_state_in);
+PG_FUNCTION_INFO_V1(embargo_state_out);
+PG_FUNCTION_INFO_V1(embargo_state_recv);
+PG_FUNCTION_INFO_V1(embargo_state_send);
+PG_FUNCTION_INFO_V1(embargo_make);
+PG_FUNCTION_INFO_V1(embargo_trans);
+PG_FUNCTION_INFO_V1(embargo_trans_spare);
+PG_FUNCTION_INFO_V1(embargo_trans_content);
+PG_FUNCTION_INFO_V1(embargo_combine);
+PG_FUNCTION_INFO_V1(embargo_shortfall_final);
+PG_FUNCTION_INFO_V1(embargo_impact_final);
+PG_FUNCTION_INFO_V1(mix_embargo_shortfall);
+PG_FUNCTION_INFO_V1(mix_embargo_impact);
+PG_FUNCTION_INFO_V1(mix_worst_embargo);
+PG_FUNCTION_INFO_V1(mix_embargo_trajectory);
+
+#define RR_GETARG_SCENARIO(n) \
+	((EmbargoScenario *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define RR_GETARG_STATE(n) \
+	((EmbargoState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* Stamp the varlena size of a scenario or state built by the core */
+static Datum
+scenario_datum(EmbargoScenario *s)
+{
+	SET_VARSIZE(s, embargo_scenario_size(s));
+	return PointerGetDatum(s);
+}
+
+static Datum
+state_datum(EmbargoState *st)
+{
+	EmbargoScenario *s = embargo_state_scenario(st);
+
+	SET_VARSIZE(s, embargo_scenario_size(s));
+	SET_VARSIZE(st, embargo_state_size(s));
+	return PointerGetDatum(st);
+}
+
+/* A double for a message */
+static char *
+num(double v)
+{
+	return float8out_internal(v);
+}
+
+/* The parameter that p gets wrong, as an error with its value */
+static void
+params_error(EmbargoStatus st, const EmbargoParams *p)
+{
+	switch (st)
+	{
+		case EMB_OK:
+			return;
+		case EMB_ERR_INTENSITY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("intensity must be between 0 and 1, not %s",
+							num(p->intensity))));
+			break;
+		case EMB_ERR_STOCK_DAYS:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("stock_days must be finite and not negative, not %s",
+							num(p->stock_days))));
+			break;
+		case EMB_ERR_HORIZON:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("horizon_days must be finite and greater than 0, not %s",
+							num(p->horizon_days))));
+			break;
+		case EMB_ERR_PERIOD:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("period_days must be finite and greater than 0, not %s",
+							num(p->period_days))));
+			break;
+		case EMB_ERR_EMPTY_LIST:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the list of embargoed suppliers must not be empty")));
+			break;
+		case EMB_ERR_EMPTY_CODE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("an embargoed supplier code must not be empty")));
+			break;
+		case EMB_ERR_CODE_TOO_LONG:
+			ereport(ERROR,
+					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+					 errmsg("an embargoed supplier code is longer than %d bytes",
+							MIX_MAX_KEY_LEN)));
+			break;
+		case EMB_ERR_TOO_BIG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("embargo scenario exceeds the maximum size of 1 GB")));
+			break;
+		default:
+			elog(ERROR, "embargo scenario: %s", embargo_status_message(st));
+	}
+}
+
+/* Build a scenario or raise the error of the offending argument */
+static EmbargoScenario *
+build_scenario(const char *const *codes, const size_t *lens, uint32 n,
+			   const EmbargoParams *p)
+{
+	EmbargoStatus st;
+	EmbargoScenario *s = embargo_scenario_build(codes, lens, n, p,
+												&rr_palloc_allocator, &st);
+
+	if (s == NULL)
+		params_error(st, p);
+	return s;
+}
+
+/*
+ * rarerisk.embargo(embargoed text[], intensity, stock_days, horizon_days,
+ * period_days): not strict, so that a NULL argument is an error rather
+ * than a silent NULL scenario.
+ */
+Datum
+embargo_make(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {"embargoed", "intensity", "stock_days",
+	"horizon_days", "period_days"};
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			n;
+	const char **codes;
+	size_t	   *lens;
+	EmbargoParams p;
+
+	for (int i = 0; i < 5; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not be NULL", names[i])));
+	arr = PG_GETARG_ARRAYTYPE_P(0);
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("embargoed must be a one-dimensional array, not %d-dimensional",
+						ARR_NDIM(arr))));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &elem_nulls, &n);
+	codes = palloc(Max(n, 1) * sizeof(char *));
+	lens = palloc(Max(n, 1) * sizeof(size_t));
+	for (int i = 0; i < n; i++)
+	{
+		text	   *t;
+
+		if (elem_nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("embargoed supplier %d is NULL", i + 1),
+					 errhint("Unattributed volume is never embargoed; remove the NULL from the list.")));
+		t = DatumGetTextPP(elems[i]);
+		codes[i] = VARDATA_ANY(t);
+		lens[i] = VARSIZE_ANY_EXHDR(t);
+	}
+	p.intensity = PG_GETARG_FLOAT8(1);
+	p.stock_days = PG_GETARG_FLOAT8(2);
+	p.horizon_days = PG_GETARG_FLOAT8(3);
+	p.period_days = PG_GETARG_FLOAT8(4);
+	PG_RETURN_DATUM(scenario_datum(build_scenario(codes, lens, n, &p)));
+}
+
+/* ---------------------------------------------------------------- */
+/* Text I/O: a flat JSON object										*/
+/* ---------------------------------------------------------------- */
+
+/* Keys of the text forms; the state adds the sums to the scenario's */
+enum
+{
+	KEY_EMBARGOED,
+	KEY_INTENSITY,
+	KEY_STOCK_DAYS,
+	KEY_HORIZON_DAYS,
+	KEY_PERIOD_DAYS,
+	KEY_DEMAND,
+	KEY_EMBARGOED_VOLUME,
+	KEY_EMBARGOED_CONTENT,
+	KEY_SPARE,
+	NKEYS
+};
+
+static const char *const key_names[NKEYS] = {
+	"embargoed", "intensity", "stock_days", "horizon_days", "period_days",
+	"demand", "embargoed_volume", "embargoed_content", "spare"
+};
+
+typedef struct JsonReader
+{
+	const char *type;			/* for messages */
+	int			nkeys;			/* keys allowed: scenario or state */
+	int			depth;			/* 1 inside the top object */
+	bool		in_array;
+	int			key;			/* key of the current field, or -1 */
+	bool		seen[NKEYS];
+	double		values[NKEYS];
+	const char **codes;
+	size_t	   *lens;
+	int			ncodes;
+	int			maxcodes;
+} JsonReader;
+
+static void json_fail(JsonReader *r, const char *msg,...) pg_attribute_printf(2, 3);
+
+/* An input syntax error naming the type */
+static void
+json_fail(JsonReader *r, const char *fmt,...)
+{
+	char		buf[256];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: %s", r->type, buf)));
+}
+
+static void
+jr_object_start(void *state)
+{
+	JsonReader *r = state;
+
+	if (r->depth > 0)
+		json_fail(r, "unexpected nested object");
+	r->depth++;
+}
+
+static void
+jr_object_end(void *state)
+{
+	((JsonReader *) state)->depth--;
+}
+
+static void
+jr_array_start(void *state)
+{
+	JsonReader *r = state;
+
+	if (r->depth != 1 || r->key != KEY_EMBARGOED || r->in_array)
+		json_fail(r, "unexpected array");
+	r->in_array = true;
+}
+
+static void
+jr_array_end(void *state)
+{
+	((JsonReader *) state)->in_array = false;
+}
+
+static void
+jr_field_start(void *state, char *fname, bool isnull)
+{
+	JsonReader *r = state;
+
+	r->key = -1;
+	for (int i = 0; i < r->nkeys; i++)
+		if (strcmp(fname, key_names[i]) == 0)
+			r->key = i;
+	if (r->key < 0)
+		json_fail(r, "unknown key \"%s\"", fname);
+	if (r->seen[r->key])
+		json_fail(r, "duplicate key \"%s\"", fname);
+	if (isnull)
+		json_fail(r, "\"%s\" must not be null", fname);
+	r->seen[r->key] = true;
+}
+
+static void
+jr_scalar(void *state, char *token, JsonTokenType type)
+{
+	JsonReader *r = state;
+
+	if (r->depth == 0)
+		json_fail(r, "expected a JSON object");
+	if (r->in_array)
+	{
+		if (type != JSON_TOKEN_STRING)
+			json_fail(r, "embargoed suppliers must be strings, not %s", token);
+		if (r->ncodes == r->maxcodes)
+		{
+			r->maxcodes *= 2;
+			r->codes = repalloc(r->codes, r->maxcodes * sizeof(char *));
+			r->lens = repalloc(r->lens, r->maxcodes * sizeof(size_t));
+		}
+		r->codes[r->ncodes] = token;
+		r->lens[r->ncodes++] = strlen(token);
+		return;
+	}
+	if (r->key == KEY_EMBARGOED)
+		json_fail(r, "\"embargoed\" must be an array of supplier codes");
+	if (type != JSON_TOKEN_NUMBER)
+		json_fail(r, "\"%s\" must be a number, not %s", key_names[r->key], token);
+	r->values[r->key] = strtod(token, NULL);
+	if (!isfinite(r->values[r->key]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("\"%s\" is out of range for type double precision in %s: %s",
+						key_names[r->key], r->type, token)));
+}
+
+/* Parse str as the JSON form of a scenario (nkeys = 5) or state (NKEYS) */
+static EmbargoScenario *
+read_json(char *str, const char *type, int nkeys, JsonReader *r)
+{
+	JsonSemAction sem = {0};
+	EmbargoParams p;
+	EmbargoStatus st;
+	EmbargoScenario *s;
+
+	memset(r, 0, sizeof(*r));
+	r->type = type;
+	r->nkeys = nkeys;
+	r->key = -1;
+	r->maxcodes = 8;
+	r->codes = palloc(r->maxcodes * sizeof(char *));
+	r->lens = palloc(r->maxcodes * sizeof(size_t));
+	r->values[KEY_INTENSITY] = 1;
+	r->values[KEY_HORIZON_DAYS] = 365;
+	r->values[KEY_PERIOD_DAYS] = 365;
+
+	sem.semstate = r;
+	sem.object_start = jr_object_start;
+	sem.object_end = jr_object_end;
+	sem.array_start = jr_array_start;
+	sem.array_end = jr_array_end;
+	sem.object_field_start = jr_field_start;
+	sem.scalar = jr_scalar;
+	pg_parse_json_or_ereport(makeJsonLexContextCstringLen(str, strlen(str),
+														  GetDatabaseEncoding(),
+														  true),
+							 &sem);
+	if (!r->seen[KEY_EMBARGOED])
+		json_fail(r, "missing key \"embargoed\"");
+	for (int i = KEY_DEMAND; i < nkeys; i++)
+		if (!r->seen[i])
+			json_fail(r, "missing key \"%s\"", key_names[i]);
+
+	p.intensity = r->values[KEY_INTENSITY];
+	p.stock_days = r->values[KEY_STOCK_DAYS];
+	p.horizon_days = r->values[KEY_HORIZON_DAYS];
+	p.period_days = r->values[KEY_PERIOD_DAYS];
+	s = embargo_scenario_build(r->codes, r->lens, r->ncodes, &p,
+							   &rr_palloc_allocator, &st);
+	if (s == NULL)
+		json_fail(r, "%s", embargo_status_message(st));
+	return s;
+}
+
+/* Append the scenario's keys to a JSON object under construction */
+static void
+write_scenario_json(StringInfo buf, const EmbargoScenario *s)
+{
+	char		nb[32];
+
+	appendStringInfoString(buf, "{\"embargoed\": [");
+	for (uint32 i = 0; i < s->count; i++)
+	{
+		size_t		len;
+		const char *code = embargo_scenario_code(s, i, &len);
+
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		escape_json(buf, pnstrdup(code, len));
+	}
+	appendStringInfoString(buf, "], \"intensity\": ");
+	format_double(s->params.intensity, nb);
+	appendStringInfoString(buf, nb);
+	appendStringInfoString(buf, ", \"stock_days\": ");
+	format_double(s->params.stock_days, nb);
+	appendStringInfoString(buf, nb);
+	appendStringInfoString(buf, ", \"horizon_days\": ");
+	format_double(s->params.horizon_days, nb);
+	appendStringInfoString(buf, nb);
+	appendStringInfoString(buf, ", \"period_days\": ");
+	format_double(s->params.period_days, nb);
+	appendStringInfoString(buf, nb);
+}
+
+/* Text input of embargo_scenario */
+Datum
+embargo_scenario_in(PG_FUNCTION_ARGS)
+{
+	JsonReader	r;
+
+	PG_RETURN_DATUM(scenario_datum(read_json(PG_GETARG_CSTRING(0),
+											 "embargo_scenario",
+											 KEY_PERIOD_DAYS + 1, &r)));
+}
+
+/* Text output of embargo_scenario: codes in byte order */
+Datum
+embargo_scenario_out(PG_FUNCTION_ARGS)
+{
+	EmbargoScenario *s = RR_GETARG_SCENARIO(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	write_scenario_json(&buf, s);
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* Text input of embargo_state: the scenario's keys and the four sums */
+Datum
+embargo_state_in(PG_FUNCTION_ARGS)
+{
+	JsonReader	r;
+	EmbargoScenario *s = read_json(PG_GETARG_CSTRING(0), "embargo_state",
+								   NKEYS, &r);
+	EmbargoState *st = palloc(embargo_state_size(s));
+
+	embargo_state_init(st, s);
+	st->sums.demand = r.values[KEY_DEMAND];
+	st->sums.embargoed = r.values[KEY_EMBARGOED_VOLUME];
+	st->sums.content = r.values[KEY_EMBARGOED_CONTENT];
+	st->sums.spare = r.values[KEY_SPARE];
+	if (embargo_sums_validate(&st->sums) != EMB_OK)
+		json_fail(&r, "sums must be finite and not negative");
+	PG_RETURN_DATUM(state_datum(st));
+}
+
+/* Text output of embargo_state */
+Datum
+embargo_state_out(PG_FUNCTION_ARGS)
+{
+	EmbargoState *st = RR_GETARG_STATE(0);
+	const EmbargoSums *x = &st->sums;
+	StringInfoData buf;
+	char		nb[32];
+
+	initStringInfo(&buf);
+	write_scenario_json(&buf, embargo_state_scenario(st));
+	appendStringInfoString(&buf, ", \"demand\": ");
+	format_double(x->demand + x->demand_c, nb);
+	appendStringInfoString(&buf, nb);
+	appendStringInfoString(&buf, ", \"embargoed_volume\": ");
+	format_double(x->embargoed + x->embargoed_c, nb);
+	appendStringInfoString(&buf, nb);
+	appendStringInfoString(&buf, ", \"embargoed_content\": ");
+	format_double(x->content + x->content_c, nb);
+	appendStringInfoString(&buf, nb);
+	appendStringInfoString(&buf, ", \"spare\": ");
+	format_double(x->spare + x->spare_c, nb);
+	appendStringInfoString(&buf, nb);
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* ---------------------------------------------------------------- */
+/* Binary I/O: version byte, codes, parameters (network byte order)	*/
+/* ---------------------------------------------------------------- */
+
+static void
+send_scenario(StringInfo buf, const EmbargoScenario *s)
+{
+	pq_sendint32(buf, s->count);
+	for (uint32 i = 0; i < s->count; i++)
+	{
+		size_t		len;
+		const char *code = embargo_scenario_code(s, i, &len);
+
+		pq_sendint32(buf, (uint32) len);
+		pq_sendbytes(buf, code, (int) len);
+	}
+	pq_sendfloat8(buf, s->params.intensity);
+	pq_sendfloat8(buf, s->params.stock_days);
+	pq_sendfloat8(buf, s->params.horizon_days);
+	pq_sendfloat8(buf, s->params.period_days);
+}
+
+static void
+binary_fail(const char *type, const char *msg)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary %s: %s", type, msg)));
+}
+
+/* Read and validate the version byte and a scenario */
+static EmbargoScenario *
+recv_scenario(StringInfo buf, const char *type)
+{
+	int			version = pq_getmsgbyte(buf);
+	uint32		n;
+	const char **codes;
+	size_t	   *lens;
+	EmbargoParams p;
+	EmbargoStatus st;
+	EmbargoScenario *s;
+
+	if (version != EMBARGO_FORMAT_VERSION)
+		binary_fail(type, psprintf("unsupported version %d", version));
+	n = pq_getmsgint(buf, 4);
+	if (n > (uint32) (buf->len - buf->cursor) / 4)
+		binary_fail(type, psprintf("%u codes do not fit in the message", n));
+	codes = palloc(Max(n, 1) * sizeof(char *));
+	lens = palloc(Max(n, 1) * sizeof(size_t));
+	for (uint32 i = 0; i < n; i++)
+	{
+		uint32		len = pq_getmsgint(buf, 4);
+
+		if (len > MIX_MAX_KEY_LEN)
+			binary_fail(type, psprintf("supplier code of %u bytes", len));
+		codes[i] = pq_getmsgbytes(buf, (int) len);
+		lens[i] = len;
+		pg_verifymbstr(codes[i], (int) len, false);
+	}
+	p.intensity = pq_getmsgfloat8(buf);
+	p.stock_days = pq_getmsgfloat8(buf);
+	p.horizon_days = pq_getmsgfloat8(buf);
+	p.period_days = pq_getmsgfloat8(buf);
+	s = embargo_scenario_build(codes, lens, n, &p, &rr_palloc_allocator, &st);
+	if (s == NULL)
+		binary_fail(type, embargo_status_message(st));
+	return s;
+}
+
+Datum
+embargo_scenario_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	EmbargoScenario *s = recv_scenario(buf, "embargo_scenario");
+
+	if (buf->cursor != buf->len)
+		binary_fail("embargo_scenario", "trailing bytes");
+	PG_RETURN_DATUM(scenario_datum(s));
+}
+
+Datum
+embargo_scenario_send(PG_FUNCTION_ARGS)
+{
+	EmbargoScenario *s = RR_GETARG_SCENARIO(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, EMBARGO_FORMAT_VERSION);
+	send_scenario(&buf, s);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Binary input of a state: the scenario, then the compensated sums */
+Datum
+embargo_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	EmbargoScenario *s = recv_scenario(buf, "embargo_state");
+	EmbargoState *st = palloc(embargo_state_size(s));
+	double	   *x = &st->sums.demand;
+
+	embargo_state_init(st, s);
+	for (int i = 0; i < 8; i++)
+		x[i] = pq_getmsgfloat8(buf);
+	if (buf->cursor != buf->len)
+		binary_fail("embargo_state", "trailing bytes");
+	if (embargo_sums_validate(&st->sums) != EMB_OK)
+		binary_fail("embargo_state", "sums must be finite and not negative");
+	PG_RETURN_DATUM(state_datum(st));
+}
+
+Datum
+embargo_state_send(PG_FUNCTION_ARGS)
+{
+	EmbargoState *st = RR_GETARG_STATE(0);
+	const double *x = &st->sums.demand;
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, EMBARGO_FORMAT_VERSION);
+	send_scenario(&buf, embargo_state_scenario(st));
+	for (int i = 0; i < 8; i++)
+		pq_sendfloat8(&buf, x[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------------------------------------------------------------- */
+/* Aggregates														*/
+/* ---------------------------------------------------------------- */
+
+/* Per-call-site cache of the transition function */
+typedef struct TransCache
+{
+	bool		scenario_const; /* the scenario argument is a Const */
+} TransCache;
+
+/*
+ * Is the scenario argument of this aggregate call a constant of the query?
+ * Then every state of every group carries the same bytes and the per-row
+ * comparison can be skipped.  (The planner folds rarerisk.embargo(...)
+ * with constant arguments into a Const: it is immutable.)
+ */
+static TransCache *
+trans_cache(FunctionCallInfo fcinfo)
+{
+	TransCache *c = fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		Aggref	   *agg = AggGetAggref(fcinfo);
+
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TransCache));
+		if (agg != NULL && agg->args != NIL)
+		{
+			TargetEntry *te = llast(agg->args);
+
+			c->scenario_const = IsA(te->expr, Const);
+		}
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
+
+static void
+scenario_mismatch(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("the embargo scenario must be the same for every row of a group")));
+}
+
+/* Do the state's scenario and the bytes of a (packed) scenario datum agree? */
+static inline bool
+same_scenario(const EmbargoScenario *mine, const struct varlena *other)
+{
+	Size		n = VARSIZE(mine) - VARHDRSZ;
+
+	return VARSIZE_ANY_EXHDR(other) == n &&
+		memcmp(VARDATA(mine), VARDATA_ANY(other), n) == 0;
+}
+
+/*
+ * Add one row.  Arguments: state, supplier, volume, [spare, [theta,]]
+ * scenario; nvals is the number of values after the supplier (1 to 3).
+ * NULL volume: the row is ignored; NULL supplier: unattributed volume,
+ * never embargoed; NULL spare or theta: 0.
+ */
+static Datum
+embargo_transition(FunctionCallInfo fcinfo, int nvals)
+{
+	int			scen_arg = 2 + nvals;
+	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	double		volume,
+				spare = 0,
+				theta = 0;
+	EmbargoState *st;
+	struct varlena *scen;
+	EmbargoStatus es;
+	bool		embargoed = false;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "embargo transition function called in non-aggregate context");
+	if (PG_ARGISNULL(scen_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the embargo scenario must not be NULL")));
+	if (PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	volume = PG_GETARG_FLOAT8(2);
+	if (nvals >= 2 && !PG_ARGISNULL(3))
+		spare = PG_GETARG_FLOAT8(3);
+	if (nvals >= 3 && !PG_ARGISNULL(4))
+		theta = PG_GETARG_FLOAT8(4);
+	rr_check_volume(volume, "volume", supplier);
+	rr_check_volume(spare, "spare capacity", supplier);
+	if (!(theta >= 0 && theta <= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("embargoed content %s for supplier \"%s\" is not between 0 and 1",
+						num(theta),
+						supplier ? text_to_cstring(supplier) : "(unattributed)")));
+	if (supplier != NULL)
+	{
+		size_t		len = VARSIZE_ANY_EXHDR(supplier);
+
+		if (len == 0)
+			rr_mix_error(MIX_ERR_KEY_EMPTY, "volume", "", 0, volume);
+		if (len > MIX_MAX_KEY_LEN)
+			rr_mix_error(MIX_ERR_KEY_TOO_LONG, "volume", VARDATA_ANY(supplier),
+						 len, volume);
+	}
+
+	scen = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(scen_arg));
+	if (PG_ARGISNULL(0))
+	{
+		Size		n = VARSIZE_ANY_EXHDR(scen);
+		EmbargoScenario *s;
+
+		st = palloc0(sizeof(EmbargoState) + VARHDRSZ + n);
+		st->version = EMBARGO_FORMAT_VERSION;
+		s = embargo_state_scenario(st);
+		memcpy(VARDATA(s), VARDATA_ANY(scen), n);
+		SET_VARSIZE(s, VARHDRSZ + n);
+		if (embargo_scenario_validate(s, VARHDRSZ + n) != EMB_OK)
+			elog(ERROR, "corrupt embargo scenario");
+		state_datum(st);
+	}
+	else
+	{
+		st = RR_GETARG_STATE(0);
+		if (!trans_cache(fcinfo)->scenario_const &&
+			!same_scenario(embargo_state_scenario(st), scen))
+			scenario_mismatch();
+	}
+
+	if (supplier != NULL)
+		embargoed = embargo_scenario_contains(embargo_state_scenario(st),
+											  VARDATA_ANY(supplier),
+											  VARSIZE_ANY_EXHDR(supplier));
+	es = embargo_sums_add(&st->sums, embargoed, volume, spare, theta);
+	if (es != EMB_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of volumes is out of range for type double precision")));
+	PG_RETURN_POINTER(st);
+}
+
+/* embargo_*(supplier, volume, scenario) */
+Datum
+embargo_trans(PG_FUNCTION_ARGS)
+{
+	return embargo_transition(fcinfo, 1);
+}
+
+/* embargo_*(supplier, volume, spare, scenario) */
+Datum
+embargo_trans_spare(PG_FUNCTION_ARGS)
+{
+	return embargo_transition(fcinfo, 2);
+}
+
+/* embargo_*(supplier, volume, spare, embargoed_content, scenario) */
+Datum
+embargo_trans_content(PG_FUNCTION_ARGS)
+{
+	return embargo_transition(fcinfo, 3);
+}
+
+/*
+ * Combine two states of the same scenario.  Strict: the executor copies
+ * the first non-NULL input in as the initial state.  Outside an aggregate
+ * the first argument is copied, never changed.
+ */
+Datum
+embargo_combine(PG_FUNCTION_ARGS)
+{
+	EmbargoState *a;
+	EmbargoState *b = RR_GETARG_STATE(1);
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		a = RR_GETARG_STATE(0);
+	else
+		a = (EmbargoState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	if (!same_scenario(embargo_state_scenario(a),
+					   (struct varlena *) embargo_state_scenario(b)))
+		scenario_mismatch();
+	if (embargo_sums_merge(&a->sums, &b->sums) != EMB_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of volumes is out of range for type double precision")));
+	PG_RETURN_POINTER(a);
+}
+
+/* The impact, or false for a zero total; errors if it overflowed */
+static bool
+compute_impact(const EmbargoParams *p, const EmbargoSums *s, EmbargoImpact *imp)
+{
+	if (!embargo_impact(p, s, imp))
+		return false;
+	if (!isfinite(imp->demand) || !isfinite(imp->shortfall) ||
+		!isfinite(imp->direct_loss) || !isfinite(imp->indirect_loss))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("embargo impact over horizon_days %s is out of range for type double precision",
+						num(p->horizon_days))));
+	return true;
+}
+
+/* The composite rarerisk.embargo_impact */
+static Datum
+impact_datum(FunctionCallInfo fcinfo, const EmbargoImpact *imp)
+{
+	TupleDesc	tupdesc;
+	Datum		values[8];
+	bool		nulls[8] = {0};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	values[0] = Float8GetDatum(imp->demand);
+	values[1] = Float8GetDatum(imp->direct_loss);
+	values[2] = Float8GetDatum(imp->indirect_loss);
+	values[3] = Float8GetDatum(imp->substitution);
+	values[4] = Float8GetDatum(imp->stock_release);
+	values[5] = Float8GetDatum(imp->shortfall);
+	values[6] = Float8GetDatum(imp->shortfall_share);
+	values[7] = Float8GetDatum(imp->days_to_shortage);
+	nulls[7] = !imp->has_days;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
+													  values, nulls)));
+}
+
+/* Final function of embargo_shortfall: the shortfall share */
+Datum
+embargo_shortfall_final(PG_FUNCTION_ARGS)
+{
+	EmbargoState *st = RR_GETARG_STATE(0);
+	EmbargoImpact imp;
+
+	if (!compute_impact(&embargo_state_scenario(st)->params, &st->sums, &imp))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(imp.shortfall_share);
+}
+
+/* Final function of embargo_impact */
+Datum
+embargo_impact_final(PG_FUNCTION_ARGS)
+{
+	EmbargoState *st = RR_GETARG_STATE(0);
+	EmbargoImpact imp;
+
+	if (!compute_impact(&embargo_state_scenario(st)->params, &st->sums, &imp))
+		PG_RETURN_NULL();
+	return impact_datum(fcinfo, &imp);
+}
+
+/* ---------------------------------------------------------------- */
+/* Over a stored mix												*/
+/* ---------------------------------------------------------------- */
+
+/* embargo_shortfall(mix, scenario) */
+Datum
+mix_embargo_shortfall(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX(0);
+	EmbargoScenario *s = RR_GETARG_SCENARIO(1);
+	EmbargoSums sums;
+	EmbargoImpact imp;
+
+	embargo_mix_sums(m, s, &sums);
+	if (!compute_impact(&s->params, &sums, &imp))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(imp.shortfall_share);
+}
+
+/* embargo_impact(mix, scenario) */
+Datum
+mix_embargo_impact(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX(0);
+	EmbargoScenario *s = RR_GETARG_SCENARIO(1);
+	EmbargoSums sums;
+	EmbargoImpact imp;
+
+	embargo_mix_sums(m, s, &sums);
+	if (!compute_impact(&s->params, &sums, &imp))
+		PG_RETURN_NULL();
+	return impact_datum(fcinfo, &imp);
+}
+
+/*
+ * worst_embargo(mix, k, scenario): the composite rarerisk.worst_case.
+ * The scenario's own list is ignored; see embargo_worst for why the
+ * answer is exact.
+ */
+Datum
+mix_worst_embargo(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX(0);
+	int32		k = PG_GETARG_INT32(1);
+	EmbargoScenario *s = RR_GETARG_SCENARIO(2);
+	uint32	   *order = rr_scratch(m);
+	EmbargoSums sums;
+	EmbargoImpact imp;
+	uint32		chosen;
+	Datum	   *codes;
+	TupleDesc	tupdesc;
+	Datum		values[3];
+	bool		nulls[3] = {0};
+
+	if (k < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("k must be at least 1, not %d", k)));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	chosen = embargo_worst(m, k, &s->params, order, &sums);
+	codes = palloc(Max(chosen, 1) * sizeof(Datum));
+	for (uint32 j = 0; j < chosen; j++)
+	{
+		const MixEntry *e = &mix_entries(m)[order[j]];
+
+		codes[j] = PointerGetDatum(cstring_to_text_with_len(mix_entry_key(m, e),
+															e->keylen));
+	}
+	values[0] = PointerGetDatum(construct_array(codes, (int) chosen, TEXTOID,
+												-1, false, TYPALIGN_INT));
+	if (chosen == 0)
+	{
+		/* nothing can be embargoed */
+		values[1] = Float8GetDatum(0);
+		values[2] = Float8GetDatum(0);
+	}
+	else if (compute_impact(&s->params, &sums, &imp))
+	{
+		values[1] = Float8GetDatum(imp.shortfall);
+		values[2] = Float8GetDatum(imp.shortfall_share);
+	}
+	else
+	{
+		/* named suppliers but a zero total: no loss, the share undefined */
+		values[1] = Float8GetDatum(0);
+		nulls[2] = true;
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
+													  values, nulls)));
+}
+
+/*
+ * embargo_trajectory(mix, scenario, step_days): rows at day 0, step,
+ * 2 step, ... and the horizon; none for a zero total.
+ */
+Datum
+mix_embargo_trajectory(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Mix		   *m = RR_GETARG_MIX(0);
+	EmbargoScenario *s = RR_GETARG_SCENARIO(1);
+	int32		step = PG_GETARG_INT32(2);
+	const EmbargoParams *p = &s->params;
+	EmbargoSums sums;
+	int64		rows;
+
+	if (step < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("step_days must be at least 1, not %d", step)));
+	rows = embargo_trajectory_rows(p, step);
+	if (rows < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a trajectory of horizon_days %s in steps of %d days has more than %d rows",
+						num(p->horizon_days), step, EMBARGO_MAX_TRAJECTORY),
+				 errhint("Use a larger step_days.")));
+	InitMaterializedSRF(fcinfo, 0);
+	embargo_mix_sums(m, s, &sums);
+	if (!(sums.demand + sums.demand_c > 0))
+		return (Datum) 0;
+	for (int64 i = 0; i < rows; i++)
+	{
+		EmbargoPoint pt;
+		Datum		values[4];
+		bool		nulls[4] = {0};
+
+		CHECK_FOR_INTERRUPTS();
+		embargo_trajectory_point(p, &sums,
+								 i == rows - 1 ? p->horizon_days : (double) i * step,
+								 &pt);
+		values[0] = Float8GetDatum(pt.day);
+		values[1] = Float8GetDatum(pt.gap);
+		values[2] = Float8GetDatum(pt.stock_remaining);
+		values[3] = Float8GetDatum(pt.cumulative_shortfall);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
