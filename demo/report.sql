@@ -225,3 +225,43 @@ ORDER BY p.year, p.edition;
 -- ===========================================================================
 
 \echo
+
+-- ===========================================================================
+-- 3. A Chinese embargo on U.S. rare-earth imports
+-- ===========================================================================
+
+\echo '------------------------------------------------------------------------------'
+\echo ' 3. If China stopped shipping: U.S. rare-earth imports, 2024 (USD basis)'
+\echo '    A one-year total embargo (intensity 1, horizon = period = 365 days).'
+\echo '    Spare assumption: every other supplier can ship 20 % more than it did.'
+\echo '------------------------------------------------------------------------------'
+
+CREATE TEMP TABLE report_us_spare AS
+SELECT hs6, rarerisk.supply_mix(partner_iso3, import_value_usd::float8,
+                                CASE WHEN partner_iso3 = 'CHN' THEN 0
+                                     ELSE 0.2 * import_value_usd::float8 END) AS mix
+FROM rarerisk_sample.us_ree_imports
+WHERE year = 2024
+GROUP BY hs6;
+
+SELECT s.hs6                                                                       AS "HS",
+       round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN']))::numeric, 1)
+                                                                                   AS "no stock %",
+       round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 60))::numeric, 1)
+                                                                                   AS "60 d stock %",
+       round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 180))::numeric, 1)
+                                                                                   AS "180 d stock %",
+       round(100 * (i).shortfall_share::numeric, 1)                                AS "60 d + spare %",
+       round((i).days_to_shortage::numeric)                                        AS "days to shortage",
+       array_to_string((w).suppliers, ',') || ' ' ||
+         to_char(100 * (w).shortfall_share::numeric, 'FM990.0') || ' %'           AS "worst single supplier"
+FROM report_us_spare s
+JOIN report_us_mix m ON m.hs6 = s.hs6 AND m.year = 2024
+CROSS JOIN LATERAL (SELECT rarerisk.embargo_impact(s.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 60)) AS i,
+                           rarerisk.worst_embargo(s.mix, 1, rarerisk.embargo(ARRAY['CHN'], stock_days => 60)) AS w) x
+ORDER BY s.hs6;
+\echo
+\echo '   Shortfall = share of a year''s demand left unmet after stocks (and spare).'
+\echo '   Days to shortage: how long 60 days of stocks last once the gap opens, with spare.'
+\echo '   Worst single supplier: the one supplier whose embargo hurts most (60 d stock, spare).'
+\echo
