@@ -10,9 +10,9 @@
 #include "concentration.h"
 #include "ksum.h"
 
-/* Sum of the named suppliers' volumes */
-static double
-named_total(const Mix *m)
+/* Sum of the named suppliers' volumes, as an unrounded pair */
+static KSum
+named_parts(const Mix *m)
 {
 	KSum		s = {0, 0};
 
@@ -21,6 +21,14 @@ named_total(const Mix *m)
 		ksum_add(&s, mix_entries(m)[i].volume);
 		ksum_add(&s, mix_entries(m)[i].volume_c);
 	}
+	return s;
+}
+
+static double
+named_total(const Mix *m)
+{
+	KSum		s = named_parts(m);
+
 	return ksum_value(&s);
 }
 
@@ -113,13 +121,8 @@ conc_equivalent_suppliers(const Mix *m, double *n)
 static KSum
 total_parts(const Mix *m)
 {
-	KSum		s = {0, 0};
+	KSum		s = named_parts(m);
 
-	for (uint32_t i = 0; i < m->count; i++)
-	{
-		ksum_add(&s, mix_entries(m)[i].volume);
-		ksum_add(&s, mix_entries(m)[i].volume_c);
-	}
 	ksum_add(&s, m->unattributed);
 	ksum_add(&s, m->unattributed_c);
 	return s;

@@ -24,44 +24,6 @@
 #include "embargo.h"
 #include "ksum.h"
 
-typedef int (*order_cmp) (const void *ctx, uint32_t i, uint32_t j);
-
-/* Heap sort of order[0..n) by cmp: in place, O(n log n), no allocation */
-static void
-heap_sort(uint32_t *order, uint32_t n, order_cmp cmp, const void *ctx)
-{
-	if (n < 2)
-		return;
-	for (uint32_t end = n, start = n / 2; end > 1;)
-	{
-		uint32_t	root,
-					child,
-					tmp;
-
-		if (start > 0)
-			start--;
-		else
-		{
-			end--;
-			tmp = order[0];
-			order[0] = order[end];
-			order[end] = tmp;
-		}
-		root = start;
-		while ((child = 2 * root + 1) < end)
-		{
-			if (child + 1 < end && cmp(ctx, order[child], order[child + 1]) < 0)
-				child++;
-			if (cmp(ctx, order[root], order[child]) >= 0)
-				break;
-			tmp = order[root];
-			order[root] = order[child];
-			order[child] = tmp;
-			root = child;
-		}
-	}
-}
-
 /* ---------------------------------------------------------------- */
 /* Scenarios														*/
 /* ---------------------------------------------------------------- */
@@ -201,7 +163,7 @@ embargo_scenario_build(const char *const *codes, const size_t *lens,
 	}
 	for (uint32_t i = 0; i < n; i++)
 		order[i] = i;
-	heap_sort(order, n, cmp_codes, &cl);
+	mix_heap_sort(order, n, cmp_codes, &cl);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		if (i > 0 && cmp_codes(&cl, order[i - 1], order[i]) == 0)
@@ -573,7 +535,7 @@ embargo_worst(const Mix *m, int64_t k, const EmbargoParams *p,
 	memset(out, 0, sizeof(*out));
 	for (uint32_t i = 0; i < m->count; i++)
 		order[i] = i;
-	heap_sort(order, m->count, cmp_worst, &w);
+	mix_heap_sort(order, m->count, cmp_worst, &w);
 	for (uint32_t j = 0; j < m->count; j++)
 	{
 		const MixEntry *e = &mix_entries(m)[order[j]];
@@ -585,7 +547,7 @@ embargo_worst(const Mix *m, int64_t k, const EmbargoParams *p,
 					m->unattributed, m->unattributed_c);
 	(void) add_pair(&out->spare, &out->spare_c,
 					m->unattributed_spare, m->unattributed_spare_c);
-	heap_sort(order, chosen, cmp_key, m);
+	mix_heap_sort(order, chosen, cmp_key, m);
 	return chosen;
 }
 

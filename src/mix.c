@@ -15,8 +15,7 @@
 #define SMALL_CHUNK_LIMIT	8192	/* PostgreSQL rounds smaller chunks to 2^n */
 
 static void mix_rebuild_index(Mix *m);
-static void sort_order(const Mix *m, uint32_t *order,
-					   int (*cmp) (const Mix *, uint32_t, uint32_t));
+static void sort_order(const Mix *m, uint32_t *order, MixOrderCmp cmp);
 
 /* Byte size of a mix with the given section sizes */
 size_t
@@ -557,8 +556,9 @@ mix_canonical(const Mix *src, const MixAllocator *a, MixStatus *status)
 }
 
 static int
-cmp_by_key(const Mix *m, uint32_t i, uint32_t j)
+cmp_by_key(const void *ctx, uint32_t i, uint32_t j)
 {
+	const Mix  *m = ctx;
 	const MixEntry *a = &mix_entries(m)[i];
 	const MixEntry *b = &mix_entries(m)[j];
 
@@ -568,8 +568,9 @@ cmp_by_key(const Mix *m, uint32_t i, uint32_t j)
 
 /* Volume descending, then key ascending: the rank order of shares() */
 static int
-cmp_by_rank(const Mix *m, uint32_t i, uint32_t j)
+cmp_by_rank(const void *ctx, uint32_t i, uint32_t j)
 {
+	const Mix  *m = ctx;
 	double		vi = mix_entry_volume(&mix_entries(m)[i]);
 	double		vj = mix_entry_volume(&mix_entries(m)[j]);
 
@@ -578,15 +579,10 @@ cmp_by_rank(const Mix *m, uint32_t i, uint32_t j)
 	return cmp_by_key(m, i, j);
 }
 
-/* Heap sort of entry positions: in place, O(n log n), no allocation */
-static void
-sort_order(const Mix *m, uint32_t *order,
-		   int (*cmp) (const Mix *, uint32_t, uint32_t))
+/* Heap sort of order[0..n) by cmp: in place, O(n log n), no allocation */
+void
+mix_heap_sort(uint32_t *order, uint32_t n, MixOrderCmp cmp, const void *ctx)
 {
-	uint32_t	n = m->count;
-
-	for (uint32_t i = 0; i < n; i++)
-		order[i] = i;
 	if (n < 2)
 		return;
 	for (uint32_t end = n, start = n / 2; end > 1;)
@@ -607,9 +603,9 @@ sort_order(const Mix *m, uint32_t *order,
 		root = start;
 		while ((child = 2 * root + 1) < end)
 		{
-			if (child + 1 < end && cmp(m, order[child], order[child + 1]) < 0)
+			if (child + 1 < end && cmp(ctx, order[child], order[child + 1]) < 0)
 				child++;
-			if (cmp(m, order[root], order[child]) >= 0)
+			if (cmp(ctx, order[root], order[child]) >= 0)
 				break;
 			tmp = order[root];
 			order[root] = order[child];
@@ -617,6 +613,15 @@ sort_order(const Mix *m, uint32_t *order,
 			root = child;
 		}
 	}
+}
+
+/* order := 0..count-1 sorted by cmp */
+static void
+sort_order(const Mix *m, uint32_t *order, MixOrderCmp cmp)
+{
+	for (uint32_t i = 0; i < m->count; i++)
+		order[i] = i;
+	mix_heap_sort(order, m->count, cmp, m);
 }
 
 /* order[0..count-1] := entry positions in byte order of the key */
