@@ -357,7 +357,7 @@ add_checked(double *sum, double *comp, double x, double xc)
 {
 	ksum_add_parts(sum, comp, x);
 	*comp += xc;
-	if (isinf(*sum) || isinf(*comp))
+	if (!isfinite(*sum) || !isfinite(*comp) || !isfinite(*sum + *comp))
 		return MIX_ERR_OVERFLOW;
 	return MIX_OK;
 }
@@ -710,6 +710,27 @@ mix_validate(const Mix *m, size_t size)
 			return MIX_ERR_CORRUPT;
 	}
 	return MIX_OK;
+}
+
+/*
+ * Is the grand total of m (named suppliers, unattributed volume, and the
+ * same for spare capacity) a finite double?  Every share divides by it.
+ */
+bool
+mix_totals_finite(const Mix *m)
+{
+	KSum		v = {0, 0},
+				s = {0, 0};
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		ksum_add(&v, mix_entry_volume(&mix_entries(m)[i]));
+		ksum_add(&s, mix_entry_spare(m, i));
+	}
+	ksum_add(&v, m->unattributed + m->unattributed_c);
+	ksum_add(&s, m->unattributed_spare + m->unattributed_spare_c);
+	return isfinite(v.sum) && isfinite(v.comp) && isfinite(ksum_value(&v)) &&
+		isfinite(s.sum) && isfinite(s.comp) && isfinite(ksum_value(&s));
 }
 
 /* A lower-case description of a status, for error messages */

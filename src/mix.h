@@ -166,6 +166,7 @@ extern void mix_heap_sort(uint32_t *order, uint32_t n, MixOrderCmp cmp,
 extern void mix_order_by_key(const Mix *m, uint32_t *order);
 extern void mix_order_by_rank(const Mix *m, uint32_t *order);
 extern MixStatus mix_validate(const Mix *m, size_t size);
+extern bool mix_totals_finite(const Mix *m);
 extern const char *mix_status_message(MixStatus status);
 
 #endif							/* RARERISK_MIX_H */

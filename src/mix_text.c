@@ -7,6 +7,7 @@
  *
  * Plain C: no PostgreSQL headers.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -370,7 +371,7 @@ parse_number(Parser *ps, const char *what, double *v)
 {
 	size_t		start,
 				p;
-	char		buf[64];
+	char		buf[1100];
 
 	skip_ws(ps);
 	start = p = ps->pos;
@@ -405,8 +406,12 @@ parse_number(Parser *ps, const char *what, double *v)
 		return syntax_error(ps, "number too long");
 	memcpy(buf, ps->s + start, p - start);
 	buf[p - start] = '\0';
+	errno = 0;
 	*v = strtod(buf, NULL);
 	ps->pos = p;
+	if (errno == ERANGE && *v == 0)
+		return parse_fail(ps, MIX_ERR_INFINITE, "%s %s is out of range for type double precision",
+						  what, buf);
 	if (isinf(*v))
 		return parse_fail(ps, MIX_ERR_INFINITE, "%s %s is out of range for type double precision",
 						  what, buf);
@@ -599,6 +604,11 @@ build_from_items(Parser *ps, const MixAllocator *a, double unattributed,
 	{
 		parse_fail(ps, MIX_ERR_NOMEM, "out of memory");
 		st = MIX_ERR_NOMEM;
+	}
+	if (st == MIX_OK && !mix_totals_finite(m))
+	{
+		parse_fail(ps, MIX_ERR_INFINITE, "total volume is out of range for type double precision");
+		st = MIX_ERR_INFINITE;
 	}
 	if (st == MIX_OK)
 	{
@@ -833,6 +843,8 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 		prev = key;
 		prevlen = keylen;
 	}
+	if (err->status == MIX_OK && m->count == count && !mix_totals_finite(m))
+		binary_fail(err, MIX_ERR_CORRUPT, "total volume out of range", pos);
 	if (err->status == MIX_OK && (m->count != count || pos != len))
 		binary_fail(err, MIX_ERR_CORRUPT,
 					m->count != count ? "truncated supply mix" : "trailing bytes after supply mix",

@@ -48,13 +48,13 @@ entry_text(const Mix *m, int64_t i)
 Datum
 mix_total(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(conc_total(RR_GETARG_MIX(0)));
+	PG_RETURN_FLOAT8(conc_total(RR_GETARG_MIX_TOTAL(0)));
 }
 
 Datum
 mix_supplier_count(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32((int32) conc_supplier_count(RR_GETARG_MIX(0)));
+	PG_RETURN_INT32((int32) conc_supplier_count(RR_GETARG_MIX_TOTAL(0)));
 }
 
 Datum
@@ -62,7 +62,7 @@ mix_hhi(PG_FUNCTION_ARGS)
 {
 	double		v = 0;
 
-	RETURN_MEASURE(conc_hhi(RR_GETARG_MIX(0), &v), v);
+	RETURN_MEASURE(conc_hhi(RR_GETARG_MIX_TOTAL(0), &v), v);
 }
 
 Datum
@@ -70,7 +70,7 @@ mix_equivalent_suppliers(PG_FUNCTION_ARGS)
 {
 	double		v = 0;
 
-	RETURN_MEASURE(conc_equivalent_suppliers(RR_GETARG_MIX(0), &v), v);
+	RETURN_MEASURE(conc_equivalent_suppliers(RR_GETARG_MIX_TOTAL(0), &v), v);
 }
 
 Datum
@@ -78,7 +78,7 @@ mix_normalized_hhi(PG_FUNCTION_ARGS)
 {
 	double		v = 0;
 
-	RETURN_MEASURE(conc_normalized_hhi(RR_GETARG_MIX(0), &v), v);
+	RETURN_MEASURE(conc_normalized_hhi(RR_GETARG_MIX_TOTAL(0), &v), v);
 }
 
 Datum
@@ -86,7 +86,7 @@ mix_shannon_diversity(PG_FUNCTION_ARGS)
 {
 	double		v = 0;
 
-	RETURN_MEASURE(conc_shannon(RR_GETARG_MIX(0), &v), v);
+	RETURN_MEASURE(conc_shannon(RR_GETARG_MIX_TOTAL(0), &v), v);
 }
 
 /* CRk of a mix for k >= 1 */
@@ -105,14 +105,14 @@ top_share_datum(FunctionCallInfo fcinfo, const Mix *m, int64 k)
 Datum
 mix_top_share(PG_FUNCTION_ARGS)
 {
-	return top_share_datum(fcinfo, RR_GETARG_MIX(0), PG_GETARG_INT32(1));
+	return top_share_datum(fcinfo, RR_GETARG_MIX_TOTAL(0), PG_GETARG_INT32(1));
 }
 
 /* Final function of concentration_ratio: k travels in the state */
 Datum
 mix_concentration_ratio_final(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
 
 	return top_share_datum(fcinfo, m, m->k);
 }
@@ -120,7 +120,7 @@ mix_concentration_ratio_final(PG_FUNCTION_ARGS)
 Datum
 mix_top_supplier(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
 	int64_t		top = conc_top_supplier(m);
 
 	if (top < 0)
@@ -132,7 +132,7 @@ mix_top_supplier(PG_FUNCTION_ARGS)
 Datum
 mix_concentration(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
 	ConcentrationProfile p;
 	TupleDesc	tupdesc;
 	Datum		values[9];
@@ -166,7 +166,7 @@ Datum
 mix_shares(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
 	uint32_t   *order = rr_scratch(m);
 	double		total = conc_total(m);
 	double		unattributed = m->unattributed + m->unattributed_c;

@@ -15,11 +15,14 @@ extern const MixAllocator rr_palloc_allocator;
 
 /* A supply_mix argument, detoasted (possibly a copy) */
 #define RR_GETARG_MIX(n)	((Mix *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+/* The same, checked that its totals are finite: for the measures */
+#define RR_GETARG_MIX_TOTAL(n)	rr_check_totals(RR_GETARG_MIX(n))
 
 extern void rr_mix_error(MixStatus status, const char *what,
 						 const char *key, size_t keylen, double value);
 extern Datum rr_mix_datum(Mix *m);
 extern uint32_t *rr_scratch(const Mix *m);
 extern void rr_check_volume(double v, const char *what, text *supplier);
+extern Mix *rr_check_totals(Mix *m);
 
 #endif							/* RARERISK_PG_GLUE_H */

@@ -152,7 +152,7 @@ mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
 				 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0,
 				 volume, spare, with_spare);
 	if (st != MIX_OK)
-		rr_mix_error(st, "volume",
+		rr_mix_error(st, with_spare ? "volume or spare capacity" : "volume",
 					 supplier ? VARDATA_ANY(supplier) : NULL,
 					 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0, volume);
 	PG_RETURN_DATUM(rr_mix_datum(m));
@@ -197,6 +197,10 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 	else
 		a = (Mix *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 	st = mix_merge(&a, &rr_palloc_allocator, b);
+	if (st == MIX_ERR_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("merged volume or spare capacity of a supplier is out of range for type double precision")));
 	rr_mix_error(st, "volume", NULL, 0, 0);
 	PG_RETURN_DATUM(rr_mix_datum(a));
 }
@@ -205,7 +209,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 Datum
 supply_mix_final(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
 	MixStatus	st;
 	Mix		   *c = mix_canonical(m, &rr_palloc_allocator, &st);
 

@@ -92,6 +92,17 @@ rr_check_volume(double v, const char *what, text *supplier)
 					 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0, v);
 }
 
+/* m, after checking that its grand totals do not overflow double precision */
+Mix *
+rr_check_totals(Mix *m)
+{
+	if (!mix_totals_finite(m))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("total volume of the supply mix is out of range for type double precision")));
+	return m;
+}
+
 /* A mix buffer from the core as a datum: stamp its varlena size */
 Datum
 rr_mix_datum(Mix *m)
