@@ -14,9 +14,11 @@ OBJS = \
 	src/concentration.o \
 	src/embargo.o \
 	src/mix.o \
+	src/mix_builder.o \
 	src/mix_text.o \
 	src/pg_concentration.o \
 	src/pg_embargo.o \
+	src/pg_mix_state.o \
 	src/pg_supply_mix.o \
 	src/rarerisk.o
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
@@ -41,7 +43,10 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
-CORE_SRC = src/mix.c src/mix_text.c src/concentration.c src/embargo.c
+# every object depends on every header of the project (PGXS tracks none)
+$(OBJS): $(wildcard src/*.h)
+
+CORE_SRC = src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -51,8 +56,8 @@ UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 tests/unit/run_unit: tests/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/run_unit.c $(CORE_SRC) -lm
 
-tests/unit/embargo_unit: tests/unit/embargo_unit.c src/embargo.c src/mix.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/embargo_unit.c src/embargo.c src/mix.c -lm
+tests/unit/embargo_unit: tests/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/embargo_unit.c $(CORE_SRC) -lm
 
 unit: tests/unit/run_unit tests/unit/embargo_unit
 	./tests/unit/run_unit

@@ -49,7 +49,7 @@ CREATE FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float
 	AS 'MODULE_PATHNAME', 'supply_mix_trans_k' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.supply_mix_combine(@extschema@.supply_mix, @extschema@.supply_mix)
 	RETURNS @extschema@.supply_mix
-	AS 'MODULE_PATHNAME', 'supply_mix_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'supply_mix_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.supply_mix_final(@extschema@.supply_mix)
 	RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -1,25 +1,25 @@
 /*
  * mix.h
- *		The supply mix: the per-supplier totals of one group.
+ *		The supply mix: the per-supplier totals of one group, in its flat
+ *		form.
  *
- * A Mix is one flat, relocatable buffer (no pointers inside), so the same
- * bytes serve as the aggregate transition state that is updated in place,
- * as the value PostgreSQL copies between processes, and as the value stored
- * on disk.  The first four bytes are left for PostgreSQL's varlena header.
+ * The flat form is one relocatable buffer (no pointers inside), the first
+ * four bytes left for PostgreSQL's varlena header: it is what is stored,
+ * sent to the leader of a parallel query, and read by every measure.  It is
+ * built by a MixBuilder (mix_builder.h), which writes it in canonical form
+ * (MIX_F_SORTED): entries in byte order of the code, so equal mixes have
+ * equal bytes and a code is found by bisection.  A builder may also write
+ * it unsorted, for a measure that needs no order; such a mix is never
+ * stored.
  *
  * Layout, each section 8-byte aligned:
- *		Mix header (64 bytes)
- *		MixEntry entries[capacity]
- *		MixSpare spares[capacity]		only if MIX_F_SPARE
- *		uint32	 index[index_slots]		open-addressing hash index, or none
- *		char	 arena[arena_size]		keys longer than MIX_INLINE_KEY bytes
+ *		Mix header
+ *		MixEntry entries[count]
+ *		MixSpare spares[count]			only if MIX_F_SPARE
+ *		char	 arena[arena_size]		codes longer than MIX_INLINE_KEY bytes
  *
- * Small mixes are searched linearly (an 8-byte key prefix compare per
- * entry); above MIX_LINEAR_MAX entries a hash index is kept.  A canonical
- * mix (MIX_F_SORTED) has its entries in byte order of the key, no slack and
- * no index, and is searched by bisection.
- *
- * Sums are compensated (see ksum.h); an entry's value is volume + volume_c.
+ * Sums are compensated (see ksum.h) and kept in normal form: an entry's
+ * value is volume + volume_c.
  *
  * Plain C: no PostgreSQL headers, so it can be unit-tested and fuzzed.
  */
@@ -33,7 +33,6 @@
 #define MIX_FORMAT_VERSION	1
 #define MIX_MAX_KEY_LEN		1024	/* bytes of one supplier code */
 #define MIX_INLINE_KEY		8
-#define MIX_LINEAR_MAX		32		/* largest capacity searched linearly */
 #define MIX_MAX_SIZE		((size_t) 0x3fffffff)	/* PostgreSQL's MaxAllocSize */
 
 #define MIX_F_SPARE			0x01	/* carries spare capacity */
@@ -62,11 +61,10 @@ typedef struct Mix
 	uint8_t		flags;
 	uint16_t	reserved;
 	int32_t		k;				/* concentration_ratio's k, 0 if unset */
-	uint32_t	count;			/* entries in use */
-	uint32_t	capacity;		/* entries allocated */
-	uint32_t	index_slots;	/* 0, or a power of two */
-	uint32_t	arena_used;
-	uint32_t	arena_size;
+	uint32_t	count;			/* suppliers */
+	uint32_t	arena_used;		/* bytes of long codes */
+	uint32_t	arena_size;		/* arena_used rounded up to 8 */
+	uint32_t	reserved2;
 	double		unattributed;	/* volume of NULL suppliers */
 	double		unattributed_c;
 	double		unattributed_spare;
@@ -100,16 +98,15 @@ typedef struct MixAllocator
 	void	   *arg;
 } MixAllocator;
 
-extern size_t mix_layout_size(uint32_t capacity, bool spare,
-							  uint32_t index_slots, uint32_t arena_size);
+extern size_t mix_layout_size(uint32_t count, bool spare, uint32_t arena_size);
 extern const char *mix_arena(const Mix *m);
 
 /* Size in bytes of a mix buffer (the varlena size) */
 static inline size_t
 mix_size(const Mix *m)
 {
-	return mix_layout_size(m->capacity, (m->flags & MIX_F_SPARE) != 0,
-						   m->index_slots, m->arena_size);
+	return mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
+						   m->arena_size);
 }
 
 static inline MixEntry *
@@ -125,7 +122,7 @@ mix_spares(const Mix *m)
 	if (!(m->flags & MIX_F_SPARE))
 		return NULL;
 	return (MixSpare *) ((char *) m + sizeof(Mix) +
-						 (size_t) m->capacity * sizeof(MixEntry));
+						 (size_t) m->count * sizeof(MixEntry));
 }
 
 static inline const char *
@@ -149,14 +146,7 @@ mix_entry_spare(const Mix *m, uint32_t i)
 }
 
 extern MixStatus mix_check_value(double v);
-extern Mix *mix_create(const MixAllocator *a, uint32_t capacity, bool spare,
-					   MixStatus *status);
-extern MixStatus mix_add(Mix **mp, const MixAllocator *a,
-						 const char *key, size_t keylen,
-						 double volume, double spare, bool with_spare);
-extern MixStatus mix_merge(Mix **dstp, const MixAllocator *a, const Mix *src);
-extern Mix *mix_canonical(const Mix *src, const MixAllocator *a,
-						  MixStatus *status);
+extern MixStatus mix_add_checked(double *sum, double *comp, double x, double xc);
 extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
 extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
 typedef int (*MixOrderCmp) (const void *ctx, uint32_t i, uint32_t j);

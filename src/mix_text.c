@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mix_builder.h"
 #include "mix_text.h"
 
 #define SECTION_SUPPLIERS	0
@@ -541,84 +542,63 @@ static Mix *
 build_from_items(Parser *ps, const MixAllocator *a, double unattributed,
 				 double unattributed_spare, int k, bool spare)
 {
-	size_t		nsuppliers = 0;
 	MixStatus	st = MIX_OK;
-	Mix		   *m,
-			   *canon = NULL;
-	unsigned char *seen = NULL;
+	MixBuilder	b,
+				seen;
+	Mix		   *m = NULL;
 
-	for (size_t i = 0; i < ps->nitems; i++)
-		nsuppliers += ps->items[i].section == SECTION_SUPPLIERS;
-	m = mix_create(a, (uint32_t) (nsuppliers > UINT32_MAX / 4 ? UINT32_MAX / 4 : nsuppliers),
-				   spare, &st);
-	if (m == NULL)
-	{
-		parse_fail(ps, st, "%s", mix_status_message(st));
-		return NULL;
-	}
-	m->k = k;
-	m->unattributed = unattributed;
-	m->unattributed_spare = unattributed_spare;
+	mixb_init(&b, a);
+	mixb_init(&seen, a);
+	b.k = k;
+	st = mixb_add(&b, NULL, 0, unattributed, unattributed_spare, spare);
 	for (size_t i = 0; i < ps->nitems && st == MIX_OK; i++)
 	{
 		ParseItem  *it = &ps->items[i];
 		const char *key = ps->keys + it->key_off;
+		int			shown = (int) (it->keylen > 64 ? 64 : it->keylen);
 
-		if (it->section != SECTION_SUPPLIERS)
-			continue;
-		if (mix_find(m, key, it->keylen) >= 0)
+		if (it->section == SECTION_SUPPLIERS && mixb_contains(&b, key, it->keylen))
 		{
-			parse_fail(ps, MIX_ERR_CORRUPT, "duplicate supplier \"%.*s\"",
-					   (int) (it->keylen > 64 ? 64 : it->keylen), key);
+			parse_fail(ps, MIX_ERR_CORRUPT, "duplicate supplier \"%.*s\"", shown, key);
 			st = MIX_ERR_CORRUPT;
-			break;
 		}
-		st = mix_add(&m, a, key, it->keylen, it->value, 0, spare);
-		if (st != MIX_OK)
-			parse_fail(ps, st, "%s", mix_status_message(st));
+		else if (it->section == SECTION_SUPPLIERS)
+			st = mixb_add(&b, key, it->keylen, it->value, 0, spare);
 	}
-	if (st == MIX_OK && spare)
-		seen = a->alloc(a->arg, (size_t) m->count + 1);
-	for (size_t i = 0; i < ps->nitems && st == MIX_OK && seen; i++)
+	for (size_t i = 0; i < ps->nitems && st == MIX_OK; i++)
 	{
 		ParseItem  *it = &ps->items[i];
 		const char *key = ps->keys + it->key_off;
-		int64_t		pos;
+		int			shown = (int) (it->keylen > 64 ? 64 : it->keylen);
 
 		if (it->section != SECTION_SPARE)
 			continue;
-		pos = mix_find(m, key, it->keylen);
-		if (pos < 0 || seen[pos])
+		if (!mixb_contains(&b, key, it->keylen) || mixb_contains(&seen, key, it->keylen))
 		{
 			parse_fail(ps, MIX_ERR_CORRUPT,
-					   pos < 0 ? "spare capacity for \"%.*s\", which is not among the suppliers"
-					   : "duplicate spare capacity for \"%.*s\"",
-					   (int) (it->keylen > 64 ? 64 : it->keylen), key);
+					   mixb_contains(&b, key, it->keylen) ?
+					   "duplicate spare capacity for \"%.*s\"" :
+					   "spare capacity for \"%.*s\", which is not among the suppliers",
+					   shown, key);
 			st = MIX_ERR_CORRUPT;
-			break;
 		}
-		seen[pos] = 1;
-		mix_spares(m)[pos].spare = it->value;
-	}
-	if (st == MIX_OK && spare && seen == NULL)
-	{
-		parse_fail(ps, MIX_ERR_NOMEM, "out of memory");
-		st = MIX_ERR_NOMEM;
-	}
-	if (st == MIX_OK && !mix_totals_finite(m))
-	{
-		parse_fail(ps, MIX_ERR_INFINITE, "total volume is out of range for type double precision");
-		st = MIX_ERR_INFINITE;
+		else if ((st = mixb_add(&seen, key, it->keylen, 0, 0, false)) == MIX_OK)
+			st = mixb_set_spare(&b, key, it->keylen, it->value);
 	}
 	if (st == MIX_OK)
+		m = mixb_to_mix(&b, a, &st);
+	if (st == MIX_OK && !mix_totals_finite(m))
 	{
-		canon = mix_canonical(m, a, &st);
-		if (canon == NULL)
-			parse_fail(ps, st, "%s", mix_status_message(st));
+		st = MIX_ERR_INFINITE;
+		parse_fail(ps, st, "total volume is out of range for type double precision");
+		release(a, m);
+		m = NULL;
 	}
-	release(a, seen);
-	release(a, m);
-	return canon;
+	if (st != MIX_OK)
+		parse_fail(ps, st, "%s", mix_status_message(st));
+	mixb_free(&b);
+	mixb_free(&seen);
+	return st == MIX_OK ? m : NULL;
 }
 
 /*
@@ -762,7 +742,8 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 	int32_t		k;
 	double		ua,
 				uas;
-	Mix		   *m;
+	Mix		   *m = NULL;
+	MixBuilder	b;
 	MixStatus	st = MIX_OK;
 	const char *prev = NULL;
 	size_t		prevlen = 0;
@@ -787,13 +768,10 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 	if (count > (len - pos) / (4 + 1 + 8 + (spare ? 8 : 0)))
 		return binary_fail(err, MIX_ERR_CORRUPT, "supplier count exceeds the data", 22);
 
-	m = mix_create(a, count, spare, &st);
-	if (m == NULL)
-		return binary_fail(err, st, mix_status_message(st), 22);
-	m->k = k;
-	m->unattributed = ua;
-	m->unattributed_spare = uas;
-	for (uint32_t j = 0; j < count; j++)
+	mixb_init(&b, a);
+	b.k = k;
+	st = mixb_add(&b, NULL, 0, ua, uas, spare);
+	for (uint32_t j = 0; j < count && st == MIX_OK; j++)
 	{
 		uint32_t	keylen;
 		const char *key;
@@ -835,31 +813,28 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 			binary_fail(err, MIX_ERR_CORRUPT, "invalid volume or spare capacity", pos - 8);
 			break;
 		}
-		if ((st = mix_add(&m, a, key, keylen, v, s, spare)) != MIX_OK)
-		{
-			binary_fail(err, st, mix_status_message(st), pos);
-			break;
-		}
+		st = mixb_add(&b, key, keylen, v, s, spare);
 		prev = key;
 		prevlen = keylen;
 	}
-	if (err->status == MIX_OK && m->count == count && !mix_totals_finite(m))
-		binary_fail(err, MIX_ERR_CORRUPT, "total volume out of range", pos);
-	if (err->status == MIX_OK && (m->count != count || pos != len))
+	if (st != MIX_OK && err->status == MIX_OK)
+		binary_fail(err, st, mix_status_message(st), pos);
+	if (err->status == MIX_OK && (b.count != count || pos != len))
 		binary_fail(err, MIX_ERR_CORRUPT,
-					m->count != count ? "truncated supply mix" : "trailing bytes after supply mix",
+					b.count != count ? "truncated supply mix" : "trailing bytes after supply mix",
 					pos);
-	if (err->status != MIX_OK)
+	if (err->status == MIX_OK)
 	{
-		release(a, m);
-		return NULL;
+		m = mixb_to_mix(&b, a, &st);
+		if (m == NULL)
+			binary_fail(err, st, mix_status_message(st), pos);
+		else if (!mix_totals_finite(m))
+		{
+			binary_fail(err, MIX_ERR_CORRUPT, "total volume out of range", pos);
+			release(a, m);
+			m = NULL;
+		}
 	}
-	{
-		Mix		   *canon = mix_canonical(m, a, &st);
-
-		release(a, m);
-		if (canon == NULL)
-			return binary_fail(err, st, mix_status_message(st), pos);
-		return canon;
-	}
+	mixb_free(&b);
+	return err->status == MIX_OK ? m : NULL;
 }

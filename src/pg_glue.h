@@ -8,15 +8,24 @@
 #define RARERISK_PG_GLUE_H
 
 #include "fmgr.h"
+#include "utils/expandeddatum.h"
 
 #include "mix.h"
+#include "mix_builder.h"
+
+/* The transition state of the supply_mix aggregates (pg_mix_state.c) */
+typedef struct ExpandedMix
+{
+	ExpandedObjectHeader hdr;
+	MixBuilder	b;
+} ExpandedMix;
 
 extern const MixAllocator rr_palloc_allocator;
 
 /* A supply_mix argument, detoasted (possibly a copy) */
 #define RR_GETARG_MIX(n)	((Mix *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
-/* The same, checked that its totals are finite: for the measures */
-#define RR_GETARG_MIX_TOTAL(n)	rr_check_totals(RR_GETARG_MIX(n))
+/* The same, flattened unsorted if expanded, totals checked: for measures */
+#define RR_GETARG_MIX_TOTAL(n)	rr_check_totals(rr_mix_arg(fcinfo, (n), false))
 
 extern void rr_mix_error(MixStatus status, const char *what,
 						 const char *key, size_t keylen, double value);
@@ -24,5 +33,9 @@ extern Datum rr_mix_datum(Mix *m);
 extern uint32_t *rr_scratch(const Mix *m);
 extern void rr_check_volume(double v, const char *what, text *supplier);
 extern Mix *rr_check_totals(Mix *m);
+extern ExpandedMix *rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext);
+extern MixStatus rr_merge_datum(MixBuilder *b, Datum d);
+extern Mix *rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted);
+extern Mix *rr_builder_to_mix(const MixBuilder *b);
 
 #endif							/* RARERISK_PG_GLUE_H */

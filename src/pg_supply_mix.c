@@ -11,6 +11,8 @@
  */
 #include "postgres.h"
 
+#include <float.h>
+
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
@@ -97,21 +99,23 @@ supply_mix_send(PG_FUNCTION_ARGS)
 }
 
 /*
- * Add one row to the transition value.  NULL volume: the row is ignored;
- * NULL supplier: unattributed volume; NULL spare: no spare capacity.
- * k_arg: the argument position of concentration_ratio's k, or 0.
+ * Add one row to the group's state (see pg_mix_state.c).  NULL volume: the
+ * row is ignored; NULL supplier: unattributed volume; NULL spare: no spare
+ * capacity.  k_arg: the argument position of concentration_ratio's k, or 0.
  */
 static Datum
 mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
 {
+	MemoryContext aggcontext;
 	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	const char *key = supplier ? VARDATA_ANY(supplier) : NULL;
+	size_t		keylen = supplier ? VARSIZE_ANY_EXHDR(supplier) : 0;
 	double		volume,
 				spare = 0;
-	int32		k = 0;
-	Mix		   *m;
+	ExpandedMix *em;
 	MixStatus	st;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "supply_mix transition function called in non-aggregate context");
 	if (PG_ARGISNULL(2))
 	{
@@ -120,42 +124,35 @@ mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	volume = PG_GETARG_FLOAT8(2);
-	rr_check_volume(volume, "volume", supplier);
+	if (unlikely(!(volume >= 0 && volume <= DBL_MAX)))
+		rr_check_volume(volume, "volume", supplier);
 	if (with_spare && !PG_ARGISNULL(3))
 	{
 		spare = PG_GETARG_FLOAT8(3);
 		rr_check_volume(spare, "spare capacity", supplier);
 	}
+
+	em = rr_mix_state(fcinfo, aggcontext);
 	if (k_arg > 0)
 	{
-		k = PG_ARGISNULL(k_arg) ? 0 : PG_GETARG_INT32(k_arg);
+		int32		k = PG_ARGISNULL(k_arg) ? 0 : PG_GETARG_INT32(k_arg);
+
 		if (k < 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("k must be at least 1, not %s",
 							PG_ARGISNULL(k_arg) ? "NULL" : psprintf("%d", k))));
+		if (em->b.k == 0)
+			em->b.k = k;
+		else if (em->b.k != k)
+			rr_mix_error(MIX_ERR_K_MISMATCH, "k", NULL, 0, 0);
 	}
 
-	if (PG_ARGISNULL(0))
-	{
-		m = mix_create(&rr_palloc_allocator, 2, with_spare, &st);
-		rr_mix_error(st, "volume", NULL, 0, 0);
-		m->k = k;
-	}
-	else
-		m = RR_GETARG_MIX(0);
-	if (m->k != k)
-		rr_mix_error(MIX_ERR_K_MISMATCH, "k", NULL, 0, 0);
-
-	st = mix_add(&m, &rr_palloc_allocator,
-				 supplier ? VARDATA_ANY(supplier) : NULL,
-				 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0,
-				 volume, spare, with_spare);
+	st = mixb_add(&em->b, key, keylen, volume, spare, with_spare);
 	if (st != MIX_OK)
 		rr_mix_error(st, with_spare ? "volume or spare capacity" : "volume",
-					 supplier ? VARDATA_ANY(supplier) : NULL,
-					 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0, volume);
-	PG_RETURN_DATUM(rr_mix_datum(m));
+					 key, keylen, volume);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 }
 
 /* supply_mix(supplier, volume) */
@@ -179,40 +176,58 @@ supply_mix_trans_k(PG_FUNCTION_ARGS)
 	return mix_transition(fcinfo, false, 3);
 }
 
-/*
- * Union of two mixes: the combine function of every supply_mix aggregate
- * and the transition function of supply_mix_merge.  Strict: the executor
- * copies the first non-NULL input in as the initial state.  Outside an
- * aggregate the first argument is copied, never changed.
- */
-Datum
-supply_mix_combine(PG_FUNCTION_ARGS)
+/* Merge the mix d into b, or report why not */
+static void
+merge_or_error(MixBuilder *b, Datum d)
 {
-	Mix		   *a;
-	Mix		   *b = RR_GETARG_MIX(1);
-	MixStatus	st;
+	MixStatus	st = rr_merge_datum(b, d);
 
-	if (AggCheckCallContext(fcinfo, NULL))
-		a = RR_GETARG_MIX(0);
-	else
-		a = (Mix *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	st = mix_merge(&a, &rr_palloc_allocator, b);
 	if (st == MIX_ERR_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("merged volume or spare capacity of a supplier is out of range for type double precision")));
 	rr_mix_error(st, "volume", NULL, 0, 0);
-	PG_RETURN_DATUM(rr_mix_datum(a));
+}
+
+/*
+ * Union of two mixes: the combine function of every supply_mix aggregate
+ * and the transition function of supply_mix_merge (NULL inputs are
+ * skipped).  In an aggregate the first argument is the group's state,
+ * updated in place; called directly, both arguments are left unchanged and
+ * the union is returned in canonical form.
+ */
+Datum
+supply_mix_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	ExpandedMix *em;
+	MixBuilder	b;
+
+	if (AggCheckCallContext(fcinfo, &aggcontext))
+	{
+		if (PG_ARGISNULL(1))
+		{
+			if (PG_ARGISNULL(0))
+				PG_RETURN_NULL();
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		}
+		em = rr_mix_state(fcinfo, aggcontext);
+		merge_or_error(&em->b, PG_GETARG_DATUM(1));
+		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
+	}
+
+	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	mixb_init(&b, &rr_palloc_allocator);
+	for (int i = 0; i < 2; i++)
+		if (!PG_ARGISNULL(i))
+			merge_or_error(&b, PG_GETARG_DATUM(i));
+	PG_RETURN_DATUM(rr_mix_datum(rr_builder_to_mix(&b)));
 }
 
 /* Final function of supply_mix and supply_mix_merge: the canonical form */
 Datum
 supply_mix_final(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
-	MixStatus	st;
-	Mix		   *c = mix_canonical(m, &rr_palloc_allocator, &st);
-
-	rr_mix_error(st, "volume", NULL, 0, 0);
-	PG_RETURN_DATUM(rr_mix_datum(c));
+	PG_RETURN_DATUM(rr_mix_datum(rr_check_totals(rr_mix_arg(fcinfo, 0, true))));
 }

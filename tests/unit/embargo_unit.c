@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "embargo.h"
+#include "mix_builder.h"
 
 static int	passed,
 			failed;
@@ -171,8 +172,11 @@ static Mix *
 random_mix(uint64_t seed, int n, bool unattributed)
 {
 	MixStatus	st;
-	Mix		   *m = mix_create(&A, 2, true, &st);
+	MixBuilder	b;
+	Mix		   *m;
 
+	mixb_init(&b, &A);
+	mixb_add(&b, NULL, 0, 0, 0, true);
 	for (int i = 0; i < n; i++)
 	{
 		char		key[16];
@@ -180,10 +184,12 @@ random_mix(uint64_t seed, int n, bool unattributed)
 		double		sp = unif(seed, 3 * i + 1) < 0.5 ? floor(unif(seed, 3 * i + 2) * 300) / 4 : 0;
 
 		snprintf(key, sizeof(key), "S%02d", i);
-		mix_add(&m, &A, key, 3, v, sp, true);
+		mixb_add(&b, key, 3, v, sp, true);
 	}
 	if (unattributed)
-		mix_add(&m, &A, NULL, 0, floor(unif(seed, 999) * 500), unif(seed, 998) * 20, true);
+		mixb_add(&b, NULL, 0, floor(unif(seed, 999) * 500), unif(seed, 998) * 20, true);
+	m = mixb_to_mix(&b, &A, &st);
+	mixb_free(&b);
 	return m;
 }
 
@@ -382,12 +388,15 @@ static void
 test_edges(void)
 {
 	MixStatus	st;
-	Mix		   *m = mix_create(&A, 2, false, &st);
+	MixBuilder	b;
+	Mix		   *m;
 	EmbargoParams p = {1, 0, 365, 365};
 	EmbargoSums s;
 	EmbargoImpact imp;
 	uint32_t	order[1];
 
+	mixb_init(&b, &A);
+	m = mixb_to_mix(&b, &A, &st);
 	CHECK(embargo_worst(m, 3, &p, order, &s) == 0, "worst of empty mix");
 	CHECK(!embargo_impact(&p, &s, &imp), "zero total undefined");
 	free(m);

@@ -14,6 +14,7 @@
 
 #include "concentration.h"
 #include "mix.h"
+#include "mix_builder.h"
 #include "mix_text.h"
 
 static int	passed,
@@ -57,11 +58,12 @@ rng(void)
 	return z ^ (z >> 31);
 }
 
+/* The canonical flat form of a builder (aborts on failure) */
 static Mix *
-new_mix(bool spare)
+flat(MixBuilder *b)
 {
 	MixStatus	st;
-	Mix		   *m = mix_create(&A, 2, spare, &st);
+	Mix		   *m = mixb_to_mix(b, &A, &st);
 
 	if (m == NULL)
 		abort();
@@ -80,18 +82,22 @@ volume_of(const Mix *m, const char *key)
 static void
 test_add_and_grow(void)
 {
-	Mix		   *m = new_mix(false);
+	MixBuilder	b;
+	Mix		   *m;
 	char		key[64];
 
-	CHECK(mix_add(&m, &A, "CHN", 3, 60, 0, false) == MIX_OK);
-	CHECK(mix_add(&m, &A, "VNM", 3, 15, 0, false) == MIX_OK);
-	CHECK(mix_add(&m, &A, "CHN", 3, 0.5, 0, false) == MIX_OK);
-	CHECK(mix_add(&m, &A, NULL, 0, 25, 0, false) == MIX_OK);
-	CHECK(m->count == 2);
+	mixb_init(&b, &A);
+	CHECK(mixb_add(&b, "CHN", 3, 60, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, "VNM", 3, 15, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, "CHN", 3, 0.5, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, NULL, 0, 25, 0, false) == MIX_OK);
+	CHECK(b.count == 2 && b.index == NULL);
+	m = flat(&b);
 	CHECK(volume_of(m, "CHN") == 60.5);
 	CHECK(volume_of(m, "XXX") == -1);
 	CHECK(conc_total(m) == 100.5);
 	CHECK(mix_validate(m, mix_size(m)) == MIX_OK);
+	free(m);
 
 	for (int i = 0; i < 5000; i++)
 	{
@@ -99,124 +105,160 @@ test_add_and_grow(void)
 								 i % 1000 < 333 ? "a-long-supplier-code-%d" : "S%d",
 								 i % 1000);
 
-		if (mix_add(&m, &A, key, n, 1, 0, false) != MIX_OK)
+		if (mixb_add(&b, key, n, 1, 0, false) != MIX_OK)
 			abort();
 	}
-	CHECK(m->count == 1002);
-	CHECK(m->index_slots > 0);
+	/* 8-byte codes and their 9-byte extensions are different suppliers */
+	CHECK(mixb_add(&b, "ABCDEFGH", 8, 1, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, "ABCDEFGHI", 9, 2, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, "ABCDEFG", 7, 3, 0, false) == MIX_OK);
+	CHECK(b.count == 1005);
+	CHECK(b.index != NULL);
+	m = flat(&b);
+	CHECK(m->count == 1005);
 	CHECK(volume_of(m, "S500") == 5);
 	CHECK(volume_of(m, "a-long-supplier-code-3") == 5);
+	CHECK(volume_of(m, "ABCDEFGH") == 1 && volume_of(m, "ABCDEFGHI") == 2 &&
+		  volume_of(m, "ABCDEFG") == 3);
 	CHECK(mix_validate(m, mix_size(m)) == MIX_OK);
 	free(m);
+	mixb_free(&b);
 }
 
 /* Errors: bad values, empty and over-long codes, overflow */
 static void
 test_errors(void)
 {
-	Mix		   *m = new_mix(false);
+	MixBuilder	b;
 	char		longkey[MIX_MAX_KEY_LEN + 1];
 
+	mixb_init(&b, &A);
 	memset(longkey, 'x', sizeof(longkey));
-	CHECK(mix_add(&m, &A, "A", 1, -1, 0, false) == MIX_ERR_NEGATIVE);
-	CHECK(mix_add(&m, &A, "A", 1, NAN, 0, false) == MIX_ERR_NAN);
-	CHECK(mix_add(&m, &A, "A", 1, INFINITY, 0, false) == MIX_ERR_INFINITE);
-	CHECK(mix_add(&m, &A, "A", 1, 1, -1, true) == MIX_ERR_NEGATIVE);
-	CHECK(mix_add(&m, &A, "", 0, 1, 0, false) == MIX_ERR_KEY_EMPTY);
-	CHECK(mix_add(&m, &A, longkey, sizeof(longkey), 1, 0, false) == MIX_ERR_KEY_TOO_LONG);
-	CHECK(mix_add(&m, &A, longkey, MIX_MAX_KEY_LEN, 1, 0, false) == MIX_OK);
-	CHECK(mix_add(&m, &A, "A", 1, 1e308, 0, false) == MIX_OK);
-	CHECK(mix_add(&m, &A, "A", 1, 1e308, 0, false) == MIX_ERR_OVERFLOW);
-	CHECK(m->count == 2);
-	free(m);
+	CHECK(mixb_add(&b, "A", 1, -1, 0, false) == MIX_ERR_NEGATIVE);
+	CHECK(mixb_add(&b, "A", 1, NAN, 0, false) == MIX_ERR_NAN);
+	CHECK(mixb_add(&b, "A", 1, INFINITY, 0, false) == MIX_ERR_INFINITE);
+	CHECK(mixb_add(&b, "A", 1, 1, -1, true) == MIX_ERR_NEGATIVE);
+	CHECK(mixb_add(&b, "", 0, 1, 0, false) == MIX_ERR_KEY_EMPTY);
+	CHECK(mixb_add(&b, longkey, sizeof(longkey), 1, 0, false) == MIX_ERR_KEY_TOO_LONG);
+	CHECK(mixb_add(&b, longkey, MIX_MAX_KEY_LEN, 1, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, "A", 1, 1e308, 0, false) == MIX_OK);
+	CHECK(mixb_add(&b, "A", 1, 1e308, 0, false) == MIX_ERR_OVERFLOW);
+	CHECK(b.count == 2);
+	mixb_free(&b);
 }
 
 /* Compensated sums: a million tiny volumes next to huge ones are not lost */
 static void
 test_compensation(void)
 {
-	Mix		   *m = new_mix(false);
+	MixBuilder	b;
+	Mix		   *m;
 
-	mix_add(&m, &A, "BIG", 3, 1e13, 0, false);
+	mixb_init(&b, &A);
+	mixb_add(&b, "BIG", 3, 1e13, 0, false);
 	for (int i = 0; i < 1000000; i++)
-		mix_add(&m, &A, "BIG", 3, 1e-3, 0, false);
+		mixb_add(&b, "BIG", 3, 1e-3, 0, false);
+	m = flat(&b);
 	CHECK(fabs(volume_of(m, "BIG") - (1e13 + 1000)) <= 2e-3);
 	free(m);
+	mixb_free(&b);
 }
 
-/* Merge equals adding all rows; spare capacity survives; k must agree */
+/* Merging flat mixes or builders equals adding all rows; k must agree */
 static void
 test_merge(void)
 {
-	Mix		   *a = new_mix(false),
-			   *b = new_mix(true),
-			   *all = new_mix(true);
+	MixBuilder	half[2],
+				all,
+				viaflat;
+	Mix		   *fa,
+			   *fb,
+			   *fall,
+			   *fmerged,
+			   *fviaflat;
 
+	mixb_init(&half[0], &A);
+	mixb_init(&half[1], &A);
+	mixb_init(&all, &A);
+	mixb_init(&viaflat, &A);
 	for (int i = 0; i < 300; i++)
 	{
 		char		key[16];
 		int			n = snprintf(key, sizeof(key), "K%d", (int) (rng() % 97));
 		double		v = (double) (rng() % 1000) / 7;
 		double		s = (double) (rng() % 10);
-		Mix		  **half = i % 2 ? &a : &b;
 
-		mix_add(half, &A, key, n, v, s, *half == b);
-		mix_add(&all, &A, key, n, v, *half == b ? s : 0, true);
+		mixb_add(&half[i % 2], key, n, v, s, i % 2 == 1);
+		mixb_add(&all, key, n, v, i % 2 == 1 ? s : 0, true);
 	}
-	CHECK(mix_merge(&a, &A, b) == MIX_OK);
-	CHECK((a->flags & MIX_F_SPARE) != 0);
-	CHECK(a->count == all->count);
-	for (uint32_t i = 0; i < all->count; i++)
+	fa = flat(&half[0]);
+	fb = flat(&half[1]);
+	CHECK(mixb_add_mix(&viaflat, fa) == MIX_OK && mixb_add_mix(&viaflat, fb) == MIX_OK);
+	CHECK(mixb_add_builder(&half[0], &half[1]) == MIX_OK);
+	fall = flat(&all);
+	fmerged = flat(&half[0]);
+	fviaflat = flat(&viaflat);
+	CHECK((fmerged->flags & MIX_F_SPARE) != 0);
+	CHECK(mix_size(fmerged) == mix_size(fall) && mix_size(fviaflat) == mix_size(fall));
+	for (uint32_t i = 0; i < fall->count; i++)
 	{
-		const MixEntry *e = &mix_entries(all)[i];
-		int64_t		j = mix_find(a, mix_entry_key(all, e), e->keylen);
-
-		CHECK(j >= 0 && mix_entry_volume(&mix_entries(a)[j]) == mix_entry_volume(e));
-		CHECK(j >= 0 && mix_entry_spare(a, (uint32_t) j) == mix_entry_spare(all, i));
+		CHECK(mix_entry_volume(&mix_entries(fmerged)[i]) == mix_entry_volume(&mix_entries(fall)[i]));
+		CHECK(mix_entry_volume(&mix_entries(fviaflat)[i]) == mix_entry_volume(&mix_entries(fall)[i]));
+		CHECK(mix_entry_spare(fmerged, i) == mix_entry_spare(fall, i));
 	}
-	a->k = 3;
-	b->k = 4;
-	CHECK(mix_merge(&a, &A, b) == MIX_ERR_K_MISMATCH);
-	free(a);
-	free(b);
-	free(all);
+	half[0].k = 3;
+	half[1].k = 4;
+	CHECK(mixb_add_builder(&half[0], &half[1]) == MIX_ERR_K_MISMATCH);
+	free(fa);
+	free(fb);
+	free(fall);
+	free(fmerged);
+	free(fviaflat);
+	mixb_free(&half[0]);
+	mixb_free(&half[1]);
+	mixb_free(&all);
+	mixb_free(&viaflat);
 }
 
-/* Canonical form: sorted, validated, searchable by bisection, idempotent */
+/* Canonical form: sorted, validated, the same bytes whatever the row order */
 static void
 test_canonical(void)
 {
-	Mix		   *m = new_mix(true);
-	Mix		   *c,
-			   *c2;
-	MixStatus	st;
 	const char *keys[] = {"b", "B", "a", "AB", "a-very-long-key-1", "Z"};
+	MixBuilder	b1,
+				b2;
+	Mix		   *c1,
+			   *c2;
 
+	mixb_init(&b1, &A);
+	mixb_init(&b2, &A);
 	for (int i = 0; i < 6; i++)
-		mix_add(&m, &A, keys[i], strlen(keys[i]), i + 1, i, true);
-	c = mix_canonical(m, &A, &st);
-	CHECK(c != NULL && (c->flags & MIX_F_SORTED));
-	CHECK(mix_validate(c, mix_size(c)) == MIX_OK);
-	CHECK(strncmp(mix_entry_key(c, &mix_entries(c)[0]), "AB", 2) == 0);
-	CHECK(volume_of(c, "a-very-long-key-1") == 5);
-	CHECK(volume_of(c, "Z") == 6);
-	c2 = mix_canonical(c, &A, &st);
-	CHECK(mix_size(c) == mix_size(c2) && memcmp(c, c2, mix_size(c)) == 0);
-	/* adding to a sorted mix keeps it correct */
-	CHECK(mix_add(&c, &A, "Z", 1, 1, 0, false) == MIX_OK && volume_of(c, "Z") == 7);
-	CHECK(mix_add(&c, &A, "new", 3, 1, 0, false) == MIX_OK && volume_of(c, "new") == 1);
-	CHECK(mix_validate(c, mix_size(c)) == MIX_OK);
-	free(m);
-	free(c);
+	{
+		mixb_add(&b1, keys[i], strlen(keys[i]), i + 1, i, true);
+		mixb_add(&b2, keys[5 - i], strlen(keys[5 - i]), 6 - i, 5 - i, true);
+	}
+	c1 = flat(&b1);
+	c2 = flat(&b2);
+	CHECK(c1->flags & MIX_F_SORTED);
+	CHECK(mix_validate(c1, mix_size(c1)) == MIX_OK);
+	CHECK(strncmp(mix_entry_key(c1, &mix_entries(c1)[0]), "AB", 2) == 0);
+	CHECK(volume_of(c1, "a-very-long-key-1") == 5);
+	CHECK(volume_of(c1, "Z") == 6);
+	CHECK(mix_size(c1) == mix_size(c2) && memcmp(c1, c2, mix_size(c1)) == 0);
+	free(c1);
 	free(c2);
+	mixb_free(&b1);
+	mixb_free(&b2);
 }
 
-/* A random mix with awkward codes and values */
+/* A random mix with awkward codes and values, in canonical form */
 static Mix *
 random_mix(int n, bool spare)
 {
-	Mix		   *m = new_mix(spare);
+	MixBuilder	b;
+	Mix		   *m;
 
+	mixb_init(&b, &A);
 	for (int i = 0; i < n; i++)
 	{
 		char		key[40];
@@ -225,9 +267,11 @@ random_mix(int n, bool spare)
 
 		for (int j = 0; j < len; j++)
 			key[j] = (char) (1 + rng() % 255);
-		mix_add(&m, &A, key, len, v, spare ? (double) (rng() % 5) : 0, spare);
+		mixb_add(&b, key, len, v, spare ? (double) (rng() % 5) : 0, spare);
 	}
-	mix_add(&m, &A, NULL, 0, (double) (rng() % 3), 1, spare);
+	mixb_add(&b, NULL, 0, (double) (rng() % 3), 1, spare);
+	m = flat(&b);
+	mixb_free(&b);
 	return m;
 }
 
@@ -238,8 +282,7 @@ test_round_trips(void)
 	for (int t = 0; t < 200; t++)
 	{
 		Mix		   *m = random_mix((int) (rng() % 60), t % 2);
-		MixStatus	st;
-		Mix		   *c = mix_canonical(m, &A, &st);
+		Mix		   *c = m;
 		size_t		len;
 		char	   *json = mix_to_json(m, &A, &len);
 		MixParseError err;
@@ -264,7 +307,6 @@ test_round_trips(void)
 		bin[blen] = 0;
 		CHECK(mix_from_binary(bin, blen + 1, &A, &err) == NULL);
 		free(m);
-		free(c);
 		free(json);
 		free(back);
 		free(bin);

@@ -1,0 +1,613 @@
+/*
+ * mix_builder.c
+ *		Accumulating a supply mix: lookup, append, merge and the canonical
+ *		flat form.  See mix_builder.h for the layout and why.
+ *
+ * Plain C: no PostgreSQL headers.
+ */
+#include <string.h>
+
+#include "ksum.h"
+#include "mix_builder.h"
+
+#define ALIGN8(x)	(((x) + 7) & ~((uint64_t) 7))
+#define MAX_SEGMENTS 32
+
+/* Segment pointers by number, kept only while a hash index exists */
+typedef struct SegmentTable
+{
+	MixSegment *seg[MAX_SEGMENTS];
+} SegmentTable;
+
+/* Where one entry lives */
+typedef struct EntryRef
+{
+	const char *key;
+	uint32_t	keylen;
+	const MixCell *cell;
+	const MixSpare *spare;
+} EntryRef;
+
+/* Zero-padded first 8 bytes of a key */
+static inline uint64_t
+key_prefix(const char *key, size_t len)
+{
+	uint64_t	p = 0;
+
+	memcpy(&p, key, len < 8 ? len : 8);
+	return p;
+}
+
+/* Length of a code of at most 8 bytes, from its prefix */
+static inline uint32_t
+prefix_len(const uint64_t *p)
+{
+	const char *c = (const char *) p;
+	uint32_t	n = 0;
+
+	while (n < 8 && c[n] != '\0')
+		n++;
+	return n;
+}
+
+/* Hash of a code, for the index of large mixes */
+static uint64_t
+key_hash(const char *key, size_t len)
+{
+	uint64_t	h = 0x9E3779B97F4A7C15ULL ^ len;
+
+	while (len >= 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, key, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 29;
+		key += 8;
+		len -= 8;
+	}
+	if (len > 0)
+		h = (h ^ key_prefix(key, len)) * 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 31;
+	h *= 0x94D049BB133111EBULL;
+	h ^= h >> 32;
+	return h;
+}
+
+/* The bytes of entry o of segment s */
+static inline const char *
+entry_key(const MixSegment *s, uint32_t o, uint32_t *len)
+{
+	if (s->long_keys && s->long_keys[o])
+	{
+		*len = s->long_keys[o]->len;
+		return s->long_keys[o]->bytes;
+	}
+	*len = prefix_len(&s->prefix[o]);
+	return (const char *) &s->prefix[o];
+}
+
+/* Does entry o of segment s hold the key (whose prefix is pfx)? */
+static inline bool
+entry_matches(const MixSegment *s, uint32_t o, uint64_t pfx,
+			  const char *key, size_t len)
+{
+	const MixLongKey *lk;
+
+	if (s->prefix[o] != pfx)
+		return false;
+	if (len < 8)
+		return true;
+	lk = s->long_keys ? s->long_keys[o] : NULL;
+	if (len == 8)
+		return lk == NULL;
+	return lk != NULL && lk->len == len && memcmp(lk->bytes, key, len) == 0;
+}
+
+/* Segment number and offset of entry number n (segments of 4, 4, 8, 16...) */
+static inline void
+locate(uint32_t n, uint32_t *segno, uint32_t *off)
+{
+	if (n < MIXB_FIRST_SEGMENT)
+	{
+		*segno = 0;
+		*off = n;
+		return;
+	}
+	*segno = 31 - __builtin_clz(n) - 1;
+	*off = n - (1u << (*segno + 1));
+}
+
+void
+mixb_init(MixBuilder *b, const MixAllocator *a)
+{
+	memset(b, 0, sizeof(MixBuilder));
+	b->alloc = a;
+	b->seg0.capacity = MIXB_FIRST_SEGMENT;
+	b->seg0.prefix = b->seg0_prefix;
+	b->seg0.cells = b->seg0_cells;
+	b->first = b->last = &b->seg0;
+	b->capacity = MIXB_FIRST_SEGMENT;
+}
+
+/* Find key; on success set *seg and *off */
+static bool
+mixb_find(const MixBuilder *b, const char *key, size_t len, uint64_t pfx,
+		  MixSegment **seg, uint32_t *off)
+{
+	if (b->index != NULL)
+	{
+		const SegmentTable *t = (const SegmentTable *) (b->index + b->index_slots);
+		uint32_t	mask = b->index_slots - 1;
+		uint32_t	slot = (uint32_t) key_hash(key, len) & mask;
+
+		while (b->index[slot] != 0)
+		{
+			uint32_t	segno,
+						o;
+
+			locate(b->index[slot] - 1, &segno, &o);
+			if (entry_matches(t->seg[segno], o, pfx, key, len))
+			{
+				*seg = t->seg[segno];
+				*off = o;
+				return true;
+			}
+			slot = (slot + 1) & mask;
+		}
+		return false;
+	}
+	for (MixSegment *s = b->first; s != NULL; s = s->next)
+		for (uint32_t o = 0; o < s->used; o++)
+			if (entry_matches(s, o, pfx, key, len))
+			{
+				*seg = s;
+				*off = o;
+				return true;
+			}
+	return false;
+}
+
+bool
+mixb_contains(const MixBuilder *b, const char *key, size_t keylen)
+{
+	MixSegment *s;
+	uint32_t	o;
+
+	return mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o);
+}
+
+static void *
+arena_alloc(const MixBuilder *b, uint64_t size)
+{
+	if (size > MIX_MAX_SIZE)
+		return NULL;
+	return b->alloc->alloc(b->alloc->arg, (size_t) size);
+}
+
+/* (Re)build the hash index for the current capacity */
+static MixStatus
+rebuild_index(MixBuilder *b)
+{
+	uint32_t	slots = 1;
+	uint32_t   *index;
+	SegmentTable *t;
+	uint32_t	n = 0,
+				segno = 0;
+
+	while (slots < 2 * (uint64_t) b->capacity)
+		slots <<= 1;
+	index = arena_alloc(b, (uint64_t) slots * sizeof(uint32_t) + sizeof(SegmentTable));
+	if (index == NULL)
+		return MIX_ERR_NOMEM;
+	t = (SegmentTable *) (index + slots);
+	for (MixSegment *s = b->first; s != NULL; s = s->next, segno++)
+	{
+		t->seg[segno] = s;
+		for (uint32_t o = 0; o < s->used; o++, n++)
+		{
+			uint32_t	len;
+			const char *key = entry_key(s, o, &len);
+			uint32_t	slot = (uint32_t) key_hash(key, len) & (slots - 1);
+
+			while (index[slot] != 0)
+				slot = (slot + 1) & (slots - 1);
+			index[slot] = n + 1;
+		}
+	}
+	if (b->index && b->alloc->release)
+		b->alloc->release(b->alloc->arg, b->index);
+	b->index = index;
+	b->index_slots = slots;
+	return MIX_OK;
+}
+
+/* Give every segment a spare array: the mix now carries spare capacity */
+static MixStatus
+enable_spare(MixBuilder *b)
+{
+	for (MixSegment *s = b->first; s != NULL; s = s->next)
+		if (s->spares == NULL)
+		{
+			if ((s->spares = arena_alloc(b, (uint64_t) s->capacity * sizeof(MixSpare))) == NULL)
+				return MIX_ERR_NOMEM;
+			s->spares_apart = true;
+		}
+	b->spare = true;
+	return MIX_OK;
+}
+
+/* Add a segment as large as the whole mix so far (4 at first) */
+static MixStatus
+add_segment(MixBuilder *b)
+{
+	uint32_t	cap = b->capacity;
+	uint64_t	size = ALIGN8(sizeof(MixSegment)) + (uint64_t) cap *
+		(sizeof(uint64_t) + sizeof(MixCell) + (b->spare ? sizeof(MixSpare) : 0));
+	char	   *p;
+	MixSegment *s;
+
+	if ((uint64_t) b->capacity + cap > MIX_MAX_SIZE / sizeof(MixEntry))
+		return MIX_ERR_TOO_BIG;
+	if ((p = arena_alloc(b, size)) == NULL)
+		return MIX_ERR_NOMEM;
+	s = (MixSegment *) p;
+	p += ALIGN8(sizeof(MixSegment));
+	s->capacity = cap;
+	s->prefix = (uint64_t *) p;
+	s->cells = (MixCell *) (p + (size_t) cap * sizeof(uint64_t));
+	if (b->spare)
+		s->spares = (MixSpare *) (p + (size_t) cap * (sizeof(uint64_t) + sizeof(MixCell)));
+	b->last->next = s;
+	b->last = s;
+	b->capacity += cap;
+	return MIX_OK;
+}
+
+/* Append a new supplier */
+static MixStatus
+append(MixBuilder *b, const char *key, size_t len, uint64_t pfx,
+	   MixSegment **seg, uint32_t *off)
+{
+	MixStatus	st;
+	MixSegment *s;
+	uint32_t	o;
+
+	if (b->last->used == b->last->capacity && (st = add_segment(b)) != MIX_OK)
+		return st;
+	s = b->last;
+	o = s->used;
+	if (len > 8)
+	{
+		MixLongKey *lk = arena_alloc(b, sizeof(MixLongKey) + len);
+
+		if (lk == NULL ||
+			(s->long_keys == NULL &&
+			 (s->long_keys = arena_alloc(b, (uint64_t) s->capacity * sizeof(MixLongKey *))) == NULL))
+			return MIX_ERR_NOMEM;
+		lk->len = (uint32_t) len;
+		memcpy(lk->bytes, key, len);
+		s->long_keys[o] = lk;
+		b->long_bytes += len;
+	}
+	s->prefix[o] = pfx;
+	s->used++;
+	b->count++;
+	if (b->count > MIXB_LINEAR_MAX)
+	{
+		if (b->index == NULL || b->index_slots < 2 * (uint64_t) b->capacity)
+		{
+			if ((st = rebuild_index(b)) != MIX_OK)
+				return st;
+		}
+		else
+		{
+			uint32_t	slot = (uint32_t) key_hash(key, len) & (b->index_slots - 1);
+			SegmentTable *t = (SegmentTable *) (b->index + b->index_slots);
+			uint32_t	segno,
+						off_unused;
+
+			while (b->index[slot] != 0)
+				slot = (slot + 1) & (b->index_slots - 1);
+			b->index[slot] = b->count;
+			locate(b->count - 1, &segno, &off_unused);
+			t->seg[segno] = s;
+		}
+	}
+	*seg = s;
+	*off = o;
+	return MIX_OK;
+}
+
+/*
+ * Add (volume, volume_c) and (spare, spare_c) to supplier key, appending
+ * it if absent; key NULL is the unattributed volume.  Values are checked.
+ */
+static MixStatus
+add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
+		  double sp, double spc, bool with_spare)
+{
+	MixStatus	st;
+	MixSegment *s;
+	uint32_t	o;
+	uint64_t	pfx;
+
+	if (with_spare && !b->spare && (st = enable_spare(b)) != MIX_OK)
+		return st;
+	if (key == NULL)
+	{
+		if ((st = mix_add_checked(&b->unattributed, &b->unattributed_c, v, vc)) != MIX_OK)
+			return st;
+		return with_spare ? mix_add_checked(&b->unattributed_spare,
+											&b->unattributed_spare_c, sp, spc) : MIX_OK;
+	}
+	if (len == 0)
+		return MIX_ERR_KEY_EMPTY;
+	if (len > MIX_MAX_KEY_LEN)
+		return MIX_ERR_KEY_TOO_LONG;
+	pfx = key_prefix(key, len);
+	if (!mixb_find(b, key, len, pfx, &s, &o) &&
+		(st = append(b, key, len, pfx, &s, &o)) != MIX_OK)
+		return st;
+	if ((st = mix_add_checked(&s->cells[o].volume, &s->cells[o].volume_c, v, vc)) != MIX_OK)
+		return st;
+	return with_spare ? mix_add_checked(&s->spares[o].spare, &s->spares[o].spare_c,
+										sp, spc) : MIX_OK;
+}
+
+/* Add one row; NULL key: unattributed volume */
+MixStatus
+mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
+		 double spare, bool with_spare)
+{
+	MixStatus	st;
+
+	if ((st = mix_check_value(volume)) != MIX_OK)
+		return st;
+	if (with_spare && (st = mix_check_value(spare)) != MIX_OK)
+		return st;
+	return add_parts(b, key, keylen, volume, 0, spare, 0, with_spare);
+}
+
+/* Set the spare capacity of a supplier already present */
+MixStatus
+mixb_set_spare(MixBuilder *b, const char *key, size_t keylen, double spare)
+{
+	MixStatus	st;
+	MixSegment *s;
+	uint32_t	o;
+
+	if ((st = mix_check_value(spare)) != MIX_OK)
+		return st;
+	if (!b->spare && (st = enable_spare(b)) != MIX_OK)
+		return st;
+	if (!mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o))
+		return MIX_ERR_CORRUPT;
+	s->spares[o].spare = spare;
+	s->spares[o].spare_c = 0;
+	return MIX_OK;
+}
+
+/* k of two partial states of concentration_ratio must agree */
+static MixStatus
+merge_k(MixBuilder *b, int32_t k)
+{
+	if (k != 0 && b->k != 0 && k != b->k)
+		return MIX_ERR_K_MISMATCH;
+	if (k != 0)
+		b->k = k;
+	return MIX_OK;
+}
+
+/* Merge a flat mix into b */
+MixStatus
+mixb_add_mix(MixBuilder *b, const Mix *m)
+{
+	bool		spare = (m->flags & MIX_F_SPARE) != 0;
+	const MixSpare *ms = mix_spares(m);
+	MixStatus	st;
+
+	if ((st = merge_k(b, m->k)) != MIX_OK ||
+		(st = add_parts(b, NULL, 0, m->unattributed, m->unattributed_c,
+						m->unattributed_spare, m->unattributed_spare_c,
+						spare)) != MIX_OK)
+		return st;
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		const MixEntry *e = &mix_entries(m)[i];
+
+		if ((st = add_parts(b, mix_entry_key(m, e), e->keylen, e->volume,
+							e->volume_c, spare ? ms[i].spare : 0,
+							spare ? ms[i].spare_c : 0, spare)) != MIX_OK)
+			return st;
+	}
+	return MIX_OK;
+}
+
+/* Merge another builder into b */
+MixStatus
+mixb_add_builder(MixBuilder *b, const MixBuilder *o)
+{
+	MixStatus	st;
+
+	if ((st = merge_k(b, o->k)) != MIX_OK ||
+		(st = add_parts(b, NULL, 0, o->unattributed, o->unattributed_c,
+						o->unattributed_spare, o->unattributed_spare_c,
+						o->spare)) != MIX_OK)
+		return st;
+	for (const MixSegment *s = o->first; s != NULL; s = s->next)
+		for (uint32_t i = 0; i < s->used; i++)
+		{
+			uint32_t	len;
+			const char *key = entry_key(s, i, &len);
+
+			if ((st = add_parts(b, key, len, s->cells[i].volume, s->cells[i].volume_c,
+								o->spare ? s->spares[i].spare : 0,
+								o->spare ? s->spares[i].spare_c : 0,
+								o->spare)) != MIX_OK)
+				return st;
+		}
+	return MIX_OK;
+}
+
+/* Size in bytes of the canonical flat form */
+size_t
+mixb_flat_size(const MixBuilder *b)
+{
+	return mix_layout_size(b->count, b->spare, (uint32_t) ALIGN8(b->long_bytes));
+}
+
+/*
+ * A compensated pair in normal form: hi the rounded value, lo what it
+ * misses.  The flat form keeps both, so a partial state sent from a
+ * parallel worker loses nothing; equal sums get equal bytes.
+ */
+static void
+normalize(double hi, double lo, double *out_hi, double *out_lo)
+{
+	double		s = hi + lo;
+
+	*out_lo = (hi - s) + lo;
+	*out_hi = s;
+}
+
+static int
+cmp_refs(const void *ctx, uint32_t i, uint32_t j)
+{
+	const EntryRef *r = ctx;
+
+	return mix_key_cmp(r[i].key, r[i].keylen, r[j].key, r[j].keylen);
+}
+
+/*
+ * Write the flat form (mixb_flat_size bytes) into out, whose first four
+ * bytes are left for the varlena header: canonical if `sorted`, else in
+ * insertion order (for a measure that needs no order).  Temporary memory
+ * comes from tmp.  Sums keep their compensation, in normal form.
+ */
+MixStatus
+mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
+			 bool sorted)
+{
+	EntryRef   *refs = tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(EntryRef));
+	uint32_t   *order = refs ? tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(uint32_t)) : NULL;
+	uint32_t	n = 0;
+	MixEntry   *entries;
+	MixSpare   *spares;
+	char	   *arena;
+	uint32_t	arena_used = 0;
+
+	if (order == NULL)
+		return MIX_ERR_NOMEM;
+	for (const MixSegment *s = b->first; s != NULL; s = s->next)
+		for (uint32_t i = 0; i < s->used; i++, n++)
+		{
+			refs[n].key = entry_key(s, i, &refs[n].keylen);
+			refs[n].cell = &s->cells[i];
+			refs[n].spare = b->spare ? &s->spares[i] : NULL;
+			order[n] = n;
+		}
+	if (sorted)
+		mix_heap_sort(order, b->count, cmp_refs, refs);
+
+	memset((char *) out + sizeof(int32_t), 0, mixb_flat_size(b) - sizeof(int32_t));
+	out->version = MIX_FORMAT_VERSION;
+	out->flags = (sorted ? MIX_F_SORTED : 0) | (b->spare ? MIX_F_SPARE : 0);
+	out->k = b->k;
+	out->count = b->count;
+	out->arena_size = (uint32_t) ALIGN8(b->long_bytes);
+	normalize(b->unattributed, b->unattributed_c,
+			  &out->unattributed, &out->unattributed_c);
+	normalize(b->unattributed_spare, b->unattributed_spare_c,
+			  &out->unattributed_spare, &out->unattributed_spare_c);
+	entries = mix_entries(out);
+	spares = mix_spares(out);
+	arena = (char *) mix_arena(out);
+	for (uint32_t j = 0; j < b->count; j++)
+	{
+		const EntryRef *r = &refs[order[j]];
+
+		normalize(r->cell->volume, r->cell->volume_c,
+				  &entries[j].volume, &entries[j].volume_c);
+		entries[j].keylen = r->keylen;
+		memcpy(entries[j].key, r->key, r->keylen < MIX_INLINE_KEY ? r->keylen : MIX_INLINE_KEY);
+		if (r->keylen > MIX_INLINE_KEY)
+		{
+			entries[j].key_off = arena_used;
+			memcpy(arena + arena_used, r->key, r->keylen);
+			arena_used += r->keylen;
+		}
+		if (spares)
+			normalize(r->spare->spare, r->spare->spare_c,
+					  &spares[j].spare, &spares[j].spare_c);
+	}
+	out->arena_used = arena_used;
+	if (tmp->release)
+	{
+		tmp->release(tmp->arg, order);
+		tmp->release(tmp->arg, refs);
+	}
+	return MIX_OK;
+}
+
+/* The canonical flat form in new memory from a */
+Mix *
+mixb_to_mix(const MixBuilder *b, const MixAllocator *a, MixStatus *status)
+{
+	size_t		size = mixb_flat_size(b);
+	Mix		   *m;
+
+	if (size > MIX_MAX_SIZE)
+	{
+		*status = MIX_ERR_TOO_BIG;
+		return NULL;
+	}
+	m = a->alloc(a->arg, size);
+	if (m == NULL)
+	{
+		*status = MIX_ERR_NOMEM;
+		return NULL;
+	}
+	*status = mixb_flatten(b, m, a, true);
+	if (*status != MIX_OK)
+	{
+		if (a->release)
+			a->release(a->arg, m);
+		return NULL;
+	}
+	return m;
+}
+
+/*
+ * Release what b allocated, where the allocator can release (the arena of
+ * an aggregate cannot and need not: it goes with its memory context)
+ */
+void
+mixb_free(MixBuilder *b)
+{
+	const MixAllocator *a = b->alloc;
+	MixSegment *s = b->first;
+
+	if (a->release == NULL)
+		return;
+	while (s != NULL)
+	{
+		MixSegment *next = s->next;
+
+		if (s->long_keys)
+		{
+			for (uint32_t i = 0; i < s->used; i++)
+				if (s->long_keys[i])
+					a->release(a->arg, s->long_keys[i]);
+			a->release(a->arg, s->long_keys);
+		}
+		if (s->spares_apart)
+			a->release(a->arg, s->spares);
+		if (s != &b->seg0)
+			a->release(a->arg, s);
+		s = next;
+	}
+	if (b->index)
+		a->release(a->arg, b->index);
+	mixb_init(b, a);
+}

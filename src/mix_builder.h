@@ -1,0 +1,91 @@
+/*
+ * mix_builder.h
+ *		The accumulator of a supply mix: per-supplier compensated sums built
+ *		row by row, merged, then written out in the canonical flat form of
+ *		mix.h.
+ *
+ * Entries live in segments of 4, 4, 8, 16, 32, ... entries: growing adds a
+ * segment and never copies or frees, so memory comes from a bump arena
+ * with no per-chunk overhead and no fragmentation when thousands of groups
+ * grow at once (as in a hash aggregate reading rows in random order).
+ * Within a segment the 8-byte key prefixes are stored together, so a
+ * linear search over a small mix reads one or two cache lines; above
+ * MIXB_LINEAR_MAX entries a hash index is kept.
+ *
+ * A code of up to 7 bytes is identified by its zero-padded prefix alone
+ * (codes contain no zero byte); longer codes also keep a pointer to their
+ * bytes.
+ *
+ * Plain C: no PostgreSQL headers.
+ */
+#ifndef RARERISK_MIX_BUILDER_H
+#define RARERISK_MIX_BUILDER_H
+
+#include "mix.h"
+
+#define MIXB_FIRST_SEGMENT	4
+#define MIXB_LINEAR_MAX		32
+
+typedef struct MixCell
+{
+	double		volume;
+	double		volume_c;
+} MixCell;
+
+typedef struct MixLongKey
+{
+	uint32_t	len;
+	char		bytes[];		/* not NUL-terminated */
+} MixLongKey;
+
+typedef struct MixSegment
+{
+	struct MixSegment *next;
+	uint32_t	capacity;
+	uint32_t	used;
+	uint64_t   *prefix;			/* [capacity] */
+	MixCell    *cells;			/* [capacity] */
+	MixSpare   *spares;			/* [capacity], or NULL without spare */
+	bool		spares_apart;	/* spares allocated apart from the segment */
+	MixLongKey **long_keys;		/* [capacity], or NULL if none is long */
+} MixSegment;
+
+typedef struct MixBuilder
+{
+	/* what every row reads first, together */
+	MixSegment *first;
+	uint32_t   *index;			/* entry number + 1 per slot, or NULL */
+	uint32_t	count;
+	uint32_t	capacity;
+	uint32_t	index_slots;
+	int32_t		k;				/* concentration_ratio's k, 0 if unset */
+	MixSegment *last;
+	const MixAllocator *alloc;
+	bool		spare;			/* carries spare capacity */
+	uint64_t	long_bytes;		/* bytes of codes longer than 8 */
+	double		unattributed;
+	double		unattributed_c;
+	double		unattributed_spare;
+	double		unattributed_spare_c;
+	/* the first segment, inline: a small mix is one allocation */
+	MixSegment	seg0;
+	uint64_t	seg0_prefix[MIXB_FIRST_SEGMENT];
+	MixCell		seg0_cells[MIXB_FIRST_SEGMENT];
+} MixBuilder;
+
+extern void mixb_init(MixBuilder *b, const MixAllocator *a);
+extern void mixb_free(MixBuilder *b);
+extern MixStatus mixb_add(MixBuilder *b, const char *key, size_t keylen,
+						  double volume, double spare, bool with_spare);
+extern MixStatus mixb_add_mix(MixBuilder *b, const Mix *m);
+extern MixStatus mixb_add_builder(MixBuilder *b, const MixBuilder *o);
+extern bool mixb_contains(const MixBuilder *b, const char *key, size_t keylen);
+extern MixStatus mixb_set_spare(MixBuilder *b, const char *key, size_t keylen,
+								double spare);
+extern size_t mixb_flat_size(const MixBuilder *b);
+extern MixStatus mixb_flatten(const MixBuilder *b, Mix *out,
+							  const MixAllocator *tmp, bool sorted);
+extern Mix *mixb_to_mix(const MixBuilder *b, const MixAllocator *a,
+						MixStatus *status);
+
+#endif							/* RARERISK_MIX_BUILDER_H */

@@ -1,0 +1,225 @@
+/*
+ * pg_mix_state.c
+ *		The transition state of the supply_mix aggregates: a MixBuilder
+ *		wrapped in an expanded object.
+ *
+ * Called as an aggregate, the transition functions keep one read-write
+ * expanded object per group and return the same pointer for every row, so
+ * the executor never copies the state (the "User-Defined Aggregates"
+ * chapter: an expanded object whose memory context is a child of the
+ * aggregate context is adopted as is).  All groups of one aggregate context
+ * share a single child context, "rarerisk supply mixes", from which a bump
+ * arena hands out the builders' memory: a context per group would cost a
+ * kilobyte or more each, and 300,000 groups are common.  Because the
+ * context is shared, an expanded mix is never deleted on its own: the
+ * transition functions never replace a state they have adopted, and the
+ * whole arena goes when the executor resets or deletes the aggregate
+ * context.  A reset callback forgets the arena at that moment.
+ *
+ * Whenever PostgreSQL needs the value itself (to pass it to a worker's
+ * leader, to store it, to print it) it flattens the object into the
+ * canonical flat supply_mix.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/expandeddatum.h"
+#include "utils/memutils.h"
+
+#include "mix_builder.h"
+#include "pg_glue.h"
+
+#define ARENA_BLOCK_SIZE	(64 * 1024)
+
+/* A bump allocator over the shared child context of one aggregate context */
+typedef struct MixArena
+{
+	MemoryContext cxt;
+	char	   *block;
+	Size		used;
+	Size		size;
+	MixAllocator alloc;
+} MixArena;
+
+/* fn_extra: the arena of each aggregate context this call site has seen */
+typedef struct ArenaCache
+{
+	MemoryContext aggcontext;	/* NULL once that context was reset */
+	MixArena   *arena;
+	MemoryContextCallback callback;
+	struct ArenaCache *next;
+} ArenaCache;
+
+static Size em_get_flat_size(ExpandedObjectHeader *eohptr);
+static void em_flatten_into(ExpandedObjectHeader *eohptr, void *result,
+							Size allocated_size);
+
+static const ExpandedObjectMethods mix_methods = {
+	em_get_flat_size,
+	em_flatten_into
+};
+
+/* Zeroed memory from the arena; large requests get their own chunk */
+static void *
+arena_alloc(void *arg, size_t size)
+{
+	MixArena   *a = arg;
+	char	   *p;
+
+	size = MAXALIGN(size);
+	if (size > ARENA_BLOCK_SIZE / 4)
+		return MemoryContextAllocExtended(a->cxt, size, MCXT_ALLOC_ZERO);
+	if (a->used + size > a->size)
+	{
+		a->block = MemoryContextAllocZero(a->cxt, ARENA_BLOCK_SIZE);
+		a->used = 0;
+		a->size = ARENA_BLOCK_SIZE;
+	}
+	p = a->block + a->used;
+	a->used += size;
+	return p;
+}
+
+/* The aggregate context was reset or deleted: its arena is gone */
+static void
+forget_arena(void *arg)
+{
+	ArenaCache *c = arg;
+
+	c->aggcontext = NULL;
+	c->arena = NULL;
+}
+
+/* The arena of aggcontext, created on first use */
+static MixArena *
+arena_for(FunctionCallInfo fcinfo, MemoryContext aggcontext)
+{
+	ArenaCache *c;
+	ArenaCache *free_entry = NULL;
+	MixArena   *a;
+	MemoryContext cxt;
+
+	for (c = fcinfo->flinfo->fn_extra; c != NULL; c = c->next)
+	{
+		if (c->aggcontext == aggcontext)
+			return c->arena;
+		if (c->aggcontext == NULL)
+			free_entry = c;
+	}
+	if (free_entry == NULL)
+	{
+		free_entry = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ArenaCache));
+		free_entry->next = fcinfo->flinfo->fn_extra;
+		fcinfo->flinfo->fn_extra = free_entry;
+	}
+	cxt = AllocSetContextCreate(aggcontext, "rarerisk supply mixes",
+								ALLOCSET_DEFAULT_SIZES);
+	a = MemoryContextAllocZero(cxt, sizeof(MixArena));
+	a->cxt = cxt;
+	a->alloc.alloc = arena_alloc;
+	a->alloc.arg = a;
+	free_entry->aggcontext = aggcontext;
+	free_entry->arena = a;
+	free_entry->callback.func = forget_arena;
+	free_entry->callback.arg = free_entry;
+	MemoryContextRegisterResetCallback(aggcontext, &free_entry->callback);
+	return a;
+}
+
+/* Is d an expanded supply mix (read-write or read-only)? */
+static ExpandedMix *
+expanded_mix(Datum d)
+{
+	ExpandedObjectHeader *eoh;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		return NULL;
+	eoh = DatumGetEOHP(d);
+	return eoh->eoh_methods == &mix_methods ? (ExpandedMix *) eoh : NULL;
+}
+
+/* Merge the supply_mix datum d (flat or expanded) into b */
+MixStatus
+rr_merge_datum(MixBuilder *b, Datum d)
+{
+	ExpandedMix *em = expanded_mix(d);
+
+	if (em != NULL)
+		return mixb_add_builder(b, &em->b);
+	return mixb_add_mix(b, (Mix *) PG_DETOAST_DATUM(d));
+}
+
+/*
+ * The state of this group, to be updated in place: argument 0 if it is an
+ * expanded mix of this aggregate context, else a new one in the arena
+ * holding whatever argument 0 held (nothing, or a flat mix copied in by
+ * the executor).
+ */
+ExpandedMix *
+rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
+{
+	ExpandedMix *em;
+	MixArena   *arena;
+
+	if (!PG_ARGISNULL(0))
+	{
+		Datum		d = PG_GETARG_DATUM(0);
+
+		if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
+			(em = expanded_mix(d)) != NULL &&
+			em->hdr.eoh_context->parent == aggcontext)
+			return em;
+	}
+	arena = arena_for(fcinfo, aggcontext);
+	em = arena_alloc(arena, sizeof(ExpandedMix));
+	EOH_init_header(&em->hdr, &mix_methods, arena->cxt);
+	mixb_init(&em->b, &arena->alloc);
+	if (!PG_ARGISNULL(0))
+		rr_mix_error(rr_merge_datum(&em->b, PG_GETARG_DATUM(0)), "volume", NULL, 0, 0);
+	return em;
+}
+
+/*
+ * A supply_mix argument as a flat mix.  An expanded one is flattened,
+ * sorted by code only if `sorted` (the measures need no order).
+ */
+Mix *
+rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted)
+{
+	ExpandedMix *em = expanded_mix(PG_GETARG_DATUM(n));
+	Mix		   *m;
+
+	if (em == NULL)
+		return (Mix *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
+	m = palloc(mixb_flat_size(&em->b));
+	rr_mix_error(mixb_flatten(&em->b, m, &rr_palloc_allocator, sorted),
+				 "volume", NULL, 0, 0);
+	return (Mix *) DatumGetPointer(rr_mix_datum(m));
+}
+
+static Size
+em_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	return mixb_flat_size(&((ExpandedMix *) eohptr)->b);
+}
+
+/* Flatten into the canonical form: what is stored and sent */
+static void
+em_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	rr_mix_error(mixb_flatten(&((ExpandedMix *) eohptr)->b, result,
+							  &rr_palloc_allocator, true),
+				 "volume", NULL, 0, 0);
+	SET_VARSIZE(result, allocated_size);
+}
+
+/* The canonical flat form of a builder, in the current memory context */
+Mix *
+rr_builder_to_mix(const MixBuilder *b)
+{
+	MixStatus	st;
+	Mix		   *m = mixb_to_mix(b, &rr_palloc_allocator, &st);
+
+	rr_mix_error(st, "volume", NULL, 0, 0);
+	return m;
+}
