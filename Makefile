@@ -12,19 +12,24 @@ EXTVERSION = 0.1
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
+	src/criticality.o \
 	src/embargo.o \
 	src/mix.o \
 	src/mix_builder.o \
 	src/mix_text.o \
+	src/network.o \
 	src/pg_concentration.o \
+	src/pg_criticality.o \
 	src/pg_embargo.o \
 	src/pg_mix_state.o \
+	src/pg_network.o \
 	src/pg_supply_mix.o \
 	src/rarerisk.o
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
 PGFILEDESC = "rarerisk - critical-mineral supply risk"
 
-REGRESS = setup supply_mix concentration accuracy plans errors embargo
+REGRESS = setup supply_mix concentration accuracy plans errors embargo \
+	criticality reference_data network
 REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=rarerisk_regression
 
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
@@ -33,7 +38,7 @@ WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 
 EXTRA_CLEAN = results regression.diffs regression.out tests/unit/run_unit \
-	tests/unit/embargo_unit \
+	tests/unit/embargo_unit tests/unit/criticality_unit tests/unit/network_unit \
 	tmp_check
 
 PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
@@ -59,9 +64,18 @@ tests/unit/run_unit: tests/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 tests/unit/embargo_unit: tests/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/embargo_unit.c $(CORE_SRC) -lm
 
-unit: tests/unit/run_unit tests/unit/embargo_unit
+tests/unit/criticality_unit: tests/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/criticality_unit.c src/criticality.c -lm
+
+tests/unit/network_unit: tests/unit/network_unit.c src/network.c src/network.h src/ksum.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/network_unit.c src/network.c -lm
+
+unit: tests/unit/run_unit tests/unit/embargo_unit tests/unit/criticality_unit \
+		tests/unit/network_unit
 	./tests/unit/run_unit
 	./tests/unit/embargo_unit
+	./tests/unit/criticality_unit
+	./tests/unit/network_unit
 
 deps:
 	@scripts/deps.sh

@@ -93,3 +93,71 @@ ANALYZE rarerisk_sample.world_mine_production;
 SELECT 'us_ree_imports' AS "table", count(*) AS "rows" FROM rarerisk_sample.us_ree_imports
 UNION ALL
 SELECT 'world_mine_production', count(*) FROM rarerisk_sample.world_mine_production;
+
+
+-- ---------------------------------------------------------------------------
+-- Governance (World Bank Worldwide Governance Indicators), for criticality
+-- ---------------------------------------------------------------------------
+CREATE TABLE rarerisk_sample.wgi_governance (
+    iso3                     text    PRIMARY KEY CHECK (iso3 ~ '^[A-Z]{3}$'),
+    country                  text    NOT NULL,
+    year                     int     NOT NULL CHECK (year BETWEEN 1996 AND 2100),
+    voice_accountability     numeric NOT NULL,
+    political_stability      numeric NOT NULL,
+    government_effectiveness numeric NOT NULL,
+    regulatory_quality       numeric NOT NULL,
+    rule_of_law              numeric NOT NULL,
+    control_of_corruption    numeric NOT NULL,
+    wgi_mean                 numeric GENERATED ALWAYS AS
+        ((voice_accountability + political_stability + government_effectiveness
+          + regulatory_quality + rule_of_law + control_of_corruption) / 6) STORED
+);
+
+COMMENT ON TABLE rarerisk_sample.wgi_governance IS
+  'World Bank Worldwide Governance Indicators (2019 release, CC BY 4.0): per economy the six estimates of the latest year in which all six are published (2018 for 202 of the 212), and their mean; the EU CRM governance risk is rarerisk.wgi_risk(wgi_mean)';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.iso3 IS 'World Bank economy code: ISO 3166-1 alpha-3 except XKX Kosovo and ANT Netherlands Antilles (former)';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.year IS 'year of the six estimates';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.voice_accountability IS 'VA.EST, about -2.5 (worst) .. 2.5 (best)';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.political_stability IS 'PV.EST: political stability and absence of violence/terrorism';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.government_effectiveness IS 'GE.EST';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.regulatory_quality IS 'RQ.EST';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.rule_of_law IS 'RL.EST';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.control_of_corruption IS 'CC.EST';
+COMMENT ON COLUMN rarerisk_sample.wgi_governance.wgi_mean IS 'mean of the six estimates (the EU CRM methodology''s WGI before rescaling)';
+
+\copy rarerisk_sample.wgi_governance (iso3, country, year, voice_accountability, political_stability, government_effectiveness, regulatory_quality, rule_of_law, control_of_corruption) FROM 'data/wgi_governance.csv' WITH (FORMAT csv, HEADER true)
+
+ANALYZE rarerisk_sample.wgi_governance;
+SELECT 'wgi_governance' AS "table", count(*) AS "rows" FROM rarerisk_sample.wgi_governance;
+
+
+-- ---------------------------------------------------------------------------
+-- World trade network of nickel ores and concentrates (HS 260400), 2023,
+-- with BGS mine production: the look-through sample (data/SOURCES.md, 3)
+-- ---------------------------------------------------------------------------
+CREATE TABLE rarerisk_sample.nickel_network_2023 (
+    year      int     NOT NULL,
+    hs6       text    CHECK (hs6 ~ '^[0-9]{6}$'),
+    source    text    NOT NULL CHECK (source IN ('production', 'import', 'mirror', 'unallocated')),
+    exporter  text    CHECK (exporter ~ '^[A-Z]{3}$'),
+    importer  text    NOT NULL CHECK (importer ~ '^[A-Z]{3}$'),
+    tonnes    numeric NOT NULL CHECK (tonnes >= 0),
+    basis     text    NOT NULL CHECK (basis IN ('t Ni content', 't gross weight')),
+    value_usd numeric
+);
+COMMENT ON TABLE rarerisk_sample.nickel_network_2023 IS
+  'nickel ore and concentrate flows (UN Comtrade HS 260400, 2023; importer-reported, exporter mirror for non-reporting importers) and BGS 2023 nickel mine production (exporter = importer); see data/SOURCES.md';
+COMMENT ON COLUMN rarerisk_sample.nickel_network_2023.source IS
+  'production (BGS mine production, exporter = importer), import (importer-reported), mirror (exporter-reported, importer did not report), unallocated (importer''s World total not covered by its partner rows: exporter NULL = unknown origin)';
+COMMENT ON COLUMN rarerisk_sample.nickel_network_2023.exporter IS 'ISO alpha-3 of the exporter; NULL = unknown origin';
+COMMENT ON COLUMN rarerisk_sample.nickel_network_2023.tonnes IS 'tonnes: nickel content for production, gross (net) weight of ore and concentrate for trade';
+COMMENT ON COLUMN rarerisk_sample.nickel_network_2023.basis IS 'unit of tonnes: t Ni content (production) or t gross weight (trade)';
+
+\copy rarerisk_sample.nickel_network_2023 FROM 'data/nickel_network_2023.csv' WITH (FORMAT csv, HEADER true, NULL '')
+
+CREATE VIEW rarerisk_sample.nickel_flows_ni_2023 AS
+SELECT exporter, importer, source,
+       CASE basis WHEN 't Ni content' THEN tonnes ELSE tonnes * 0.015 END AS ni_tonnes
+FROM rarerisk_sample.nickel_network_2023;
+COMMENT ON VIEW rarerisk_sample.nickel_flows_ni_2023 IS
+  'the 2023 nickel network in tonnes of nickel content: ore and concentrate weight times an assumed 1.5 % Ni (a laterite-ore grade; see data/SOURCES.md)';

@@ -265,3 +265,121 @@ ORDER BY s.hs6;
 \echo '   Days to shortage: how long 60 days of stocks last once the gap opens, with spare.'
 \echo '   Worst single supplier: the one supplier whose embargo hurts most (60 d stock, spare).'
 \echo
+
+
+-- ===========================================================================
+-- 4. Criticality: governance-weighted concentration and EU-style supply risk
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 4. Criticality of world rare-earth mine supply (EU CRM method)'
+\echo '    USGS MCS 2025 mine production x World Bank WGI (latest year, 2018)'
+\echo '------------------------------------------------------------------------------'
+
+-- Per producer: share of world output (unattributed "Other countries" is in
+-- the total only), WGI six-indicator mean and the EU governance risk 0-10.
+-- (Plain SQL over rarerisk.shares(); rarerisk.governance_hhi(iso3,
+-- production, risk) computes the same sum over rows.)
+CREATE TEMP TABLE report_gov_shares AS
+SELECT m.year, x.supplier, x.share, g.wgi_mean,
+       rarerisk.wgi_risk(g.wgi_mean::float8) AS risk
+FROM report_world_mix m
+CROSS JOIN LATERAL rarerisk.shares(m.mix) x
+LEFT JOIN rarerisk_sample.wgi_governance g ON g.iso3 = x.supplier
+WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024) AND x.supplier IS NOT NULL;
+
+-- Every named producer must have a WGI score: a missing one would silently
+-- lower HHI_WGI.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM report_gov_shares WHERE risk IS NULL) THEN
+        RAISE EXCEPTION 'a producer has no WGI score';
+    END IF;
+END $$;
+
+-- Assumptions (EU 2023 assessment values for rare earths, domain.md 1.6):
+-- global supply only (the EU-sourcing HHI needs EU trade data we do not
+-- ship), trade factor t = 1, EoL-RIR 1 %, substitution index 0.99 (Nd).
+CREATE TEMP TABLE report_gov AS
+SELECT year,
+       sum(share ^ 2 * risk)                                         AS hhi_wgi,
+       sum(share ^ 2)                                                AS hhi_fraction,
+       max(risk) FILTER (WHERE supplier = 'CHN')                     AS china_risk
+FROM report_gov_shares
+GROUP BY year;
+
+SELECT year::text                                                   AS "year",
+       round((10000 * hhi_fraction)::numeric)                       AS "HHI",
+       round(china_risk::numeric, 2)                                AS "China WGI risk",
+       round(hhi_wgi::numeric, 2)                                   AS "HHI_WGI (0-10)",
+       round(rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99)::numeric, 1)
+                                                                    AS "supply risk",
+       CASE WHEN rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99) >= 1
+            THEN 'critical if EI >= 2.8' ELSE 'below SR threshold' END AS "EU test (SR >= 1)"
+FROM report_gov
+ORDER BY year;
+
+\echo ' Largest contributions to HHI_WGI, 2024 (share^2 x risk):'
+SELECT supplier                                                     AS "producer",
+       coalesce(c.name, supplier)                                   AS "name",
+       round(100 * share::numeric, 1)                               AS "share %",
+       round(wgi_mean, 2)                                           AS "WGI mean",
+       round(risk::numeric, 2)                                      AS "risk 0-10",
+       round((share ^ 2 * risk)::numeric, 3)                        AS "contribution"
+FROM report_gov_shares s
+LEFT JOIN report_country c ON c.iso3 = s.supplier
+WHERE year = 2024
+ORDER BY share ^ 2 * risk DESC, supplier
+LIMIT 5;
+\echo
+\echo '   HHI_WGI = sum of squared fraction shares times WGI risk (0 best .. 10 worst);'
+\echo '   supply risk = HHI_WGI x (1 - EoL-RIR) x SI with global supply only. The EU 2023'
+\echo '   assessment (processing stage, China ~100 %) reports 5.6 for Dy and Nd 4.5 at'
+\echo '   extraction: mining is less concentrated than separation and refining.'
+\echo '   Net import reliance, USGS style: rarerisk.import_reliance(production, imports, exports).'
+\echo
+
+-- ===========================================================================
+-- N. Look-through: where the nickel in each country's ore supply comes from
+--    (UN Comtrade HS 260400 + BGS mine production, 2023; SPEC section 5)
+-- ===========================================================================
+\echo
+\echo '== Look-through: origin of nickel-ore supply, 2023 (proportional flows) =='
+\echo 'Each country''s supply pool = own mine production + imports; exports carry'
+\echo 'the pool''s origin mix. Ore tonnes at an assumed 1.5 % Ni (data/SOURCES.md).'
+CREATE TEMP TABLE ni_net AS
+SELECT rarerisk.origin_network(exporter, importer, ni_tonnes::float8) AS n
+FROM rarerisk_sample.nickel_flows_ni_2023;
+
+SELECT country, coalesce(origin, '(unattributed)') AS origin,
+       round(100 * share::numeric, 1) AS "share %"
+FROM ni_net, rarerisk.origin_shares(n)
+WHERE country IN ('CHN', 'JPN', 'KOR', 'FIN') AND share >= 0.02
+ORDER BY country, share DESC, origin;
+
+\echo
+\echo '-- theta: share of each country''s supply that is Indonesian or Philippine,'
+\echo '-- directly or through intermediaries (theta >= 5 %)'
+SELECT t.country, round(100 * t.embargoed_content::numeric, 1) AS "theta %"
+FROM ni_net, rarerisk.embargoed_content(n, '{IDN,PHL}') t
+WHERE t.embargoed_content >= 0.05
+ORDER BY t.embargoed_content DESC, t.country;
+
+\echo
+\echo '-- importers'' ore supply under an IDN + PHL embargo, 60 days of stocks:'
+\echo '-- direct loss only vs with look-through theta of every supplier from the network'
+WITH imp AS (
+    SELECT importer, exporter AS supplier, sum(ni_tonnes)::float8 AS volume
+    FROM rarerisk_sample.nickel_flows_ni_2023
+    WHERE importer IN ('CZE', 'DEU', 'JPN', 'KOR', 'SGP') AND exporter IS DISTINCT FROM importer
+    GROUP BY importer, exporter
+)
+SELECT importer,
+       round(100 * rarerisk.embargo_shortfall(supplier, volume, 0, 0,
+                 rarerisk.embargo('{IDN,PHL}', stock_days => 60))::numeric, 1) AS "direct only %",
+       round(100 * rarerisk.embargo_shortfall(supplier, volume, 0,
+                 rarerisk.embargoed_content(n, supplier, '{IDN,PHL}'),
+                 rarerisk.embargo('{IDN,PHL}', stock_days => 60))::numeric, 1) AS "with look-through %"
+FROM imp, ni_net
+GROUP BY importer
+ORDER BY importer;

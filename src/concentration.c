@@ -156,6 +156,37 @@ conc_shannon(const Mix *m, double *h)
 	return true;
 }
 
+/*
+ * The EU criticality methodology's HHI_WGI: Σ s_i² · risk_i with fraction
+ * shares s_i of the grand total, over named suppliers with volume > 0.
+ * *h is NaN for a zero total.  A supplier with volume but no risk is an
+ * error (MIX_ERR_RISK_MISSING, its position in *missing).
+ */
+MixStatus
+conc_governance_hhi(const Mix *m, double *h, int64_t *missing)
+{
+	double		total = conc_total(m);
+	KSum		s = {0, 0};
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		double		v = mix_entry_volume(&mix_entries(m)[i]);
+		double		risk = mix_entry_risk(m, i);
+		double		share = v / total;
+
+		if (!(v > 0))
+			continue;
+		if (isnan(risk))
+		{
+			*missing = i;
+			return MIX_ERR_RISK_MISSING;
+		}
+		ksum_add(&s, share * share * risk);
+	}
+	*h = total > 0 ? ksum_value(&s) : NAN;
+	return MIX_OK;
+}
+
 /* Entry position of the largest supplier (ties: smallest code), or -1 */
 int64_t
 conc_top_supplier(const Mix *m)

@@ -39,6 +39,7 @@ extern bool conc_shannon(const Mix *m, double *h);
 extern int64_t conc_top_supplier(const Mix *m);
 extern bool conc_top_share(const Mix *m, int64_t k, uint32_t *scratch,
 						   double *share);
+extern MixStatus conc_governance_hhi(const Mix *m, double *h, int64_t *missing);
 extern void conc_profile(const Mix *m, uint32_t *scratch,
 						 ConcentrationProfile *p);
 

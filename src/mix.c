@@ -18,20 +18,21 @@ static void sort_order(const Mix *m, uint32_t *order, MixOrderCmp cmp);
 
 /* Byte size of a flat mix */
 size_t
-mix_layout_size(uint32_t count, bool spare, uint32_t arena_size)
+mix_layout_size(uint32_t count, bool spare, bool risk, uint32_t arena_size)
 {
 	return sizeof(Mix) +
-		(size_t) count * (sizeof(MixEntry) + (spare ? sizeof(MixSpare) : 0)) +
+		(size_t) count * (sizeof(MixEntry) + (spare ? sizeof(MixSpare) : 0) +
+						  (risk ? sizeof(double) : 0)) +
 		(size_t) arena_size;
 }
 
-/* The arena of long keys, after the entries and spares */
+/* The arena of long keys, after the entries, spares and risks */
 const char *
 mix_arena(const Mix *m)
 {
-	return (const char *) m + sizeof(Mix) +
-		(size_t) m->count *
-		(sizeof(MixEntry) + ((m->flags & MIX_F_SPARE) ? sizeof(MixSpare) : 0));
+	return (const char *) m +
+		mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
+						(m->flags & MIX_F_RISK) != 0, 0);
 }
 
 /* Is v a volume or spare capacity a mix may hold? */
@@ -220,7 +221,7 @@ mix_validate(const Mix *m, size_t size)
 		m->arena_used > m->arena_size || m->arena_size % 8 != 0 ||
 		m->count > MIX_MAX_SIZE / sizeof(MixEntry) ||
 		mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
-						m->arena_size) != size)
+						(m->flags & MIX_F_RISK) != 0, m->arena_size) != size)
 		return MIX_ERR_CORRUPT;
 	if (mix_check_value(m->unattributed + m->unattributed_c) != MIX_OK ||
 		mix_check_value(m->unattributed_spare + m->unattributed_spare_c) != MIX_OK)
@@ -241,7 +242,9 @@ mix_validate(const Mix *m, size_t size)
 			memchr(mix_entry_key(m, &e[i]), '\0', e[i].keylen) != NULL)
 			return MIX_ERR_CORRUPT;
 		if (mix_check_value(mix_entry_volume(&e[i])) != MIX_OK ||
-			mix_check_value(mix_entry_spare(m, i)) != MIX_OK)
+			mix_check_value(mix_entry_spare(m, i)) != MIX_OK ||
+			(!isnan(mix_entry_risk(m, i)) &&
+			 mix_check_value(mix_entry_risk(m, i)) != MIX_OK))
 			return MIX_ERR_CORRUPT;
 	}
 	/* keys are all in bounds now: look for disorder and duplicates */
@@ -303,6 +306,10 @@ mix_status_message(MixStatus status)
 			return "sum of volumes is out of range for type double precision";
 		case MIX_ERR_K_MISMATCH:
 			return "cannot merge partial states of concentration_ratio with different k";
+		case MIX_ERR_RISK_MISMATCH:
+			return "a supplier has two different governance risks";
+		case MIX_ERR_RISK_MISSING:
+			return "a supplier has no governance risk";
 		case MIX_ERR_CORRUPT:
 			return "corrupt supply mix";
 	}

@@ -16,6 +16,7 @@
  *		Mix header
  *		MixEntry entries[count]
  *		MixSpare spares[count]			only if MIX_F_SPARE
+ *		double	 risks[count]			only if MIX_F_RISK (NaN: none given)
  *		char	 arena[arena_size]		codes longer than MIX_INLINE_KEY bytes
  *
  * Sums are compensated (see ksum.h) and kept in normal form: an entry's
@@ -26,6 +27,7 @@
 #ifndef RARERISK_MIX_H
 #define RARERISK_MIX_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,8 +38,9 @@
 #define MIX_MAX_SIZE		((size_t) 0x3fffffff)	/* PostgreSQL's MaxAllocSize */
 
 #define MIX_F_SPARE			0x01	/* carries spare capacity */
+#define MIX_F_RISK			0x04	/* carries a governance risk per supplier */
 #define MIX_F_SORTED		0x02	/* canonical: byte order, no slack */
-#define MIX_F_ALL			(MIX_F_SPARE | MIX_F_SORTED)
+#define MIX_F_ALL			(MIX_F_SPARE | MIX_F_SORTED | MIX_F_RISK)
 
 typedef struct MixEntry
 {
@@ -83,6 +86,8 @@ typedef enum MixStatus
 	MIX_ERR_INFINITE,			/* infinite volume or spare */
 	MIX_ERR_OVERFLOW,			/* a sum overflowed to infinity */
 	MIX_ERR_K_MISMATCH,			/* merged states of different k */
+	MIX_ERR_RISK_MISMATCH,		/* one supplier with two governance risks */
+	MIX_ERR_RISK_MISSING,		/* a supplier without a governance risk */
 	MIX_ERR_CORRUPT				/* a buffer that is not a valid mix */
 } MixStatus;
 
@@ -98,7 +103,8 @@ typedef struct MixAllocator
 	void	   *arg;
 } MixAllocator;
 
-extern size_t mix_layout_size(uint32_t count, bool spare, uint32_t arena_size);
+extern size_t mix_layout_size(uint32_t count, bool spare, bool risk,
+							  uint32_t arena_size);
 extern const char *mix_arena(const Mix *m);
 
 /* Size in bytes of a mix buffer (the varlena size) */
@@ -106,7 +112,7 @@ static inline size_t
 mix_size(const Mix *m)
 {
 	return mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
-						   m->arena_size);
+						   (m->flags & MIX_F_RISK) != 0, m->arena_size);
 }
 
 static inline MixEntry *
@@ -135,6 +141,20 @@ static inline double
 mix_entry_volume(const MixEntry *e)
 {
 	return e->volume + e->volume_c;
+}
+
+/* The governance risk of entry i; NaN if the mix or the entry has none */
+static inline double
+mix_entry_risk(const Mix *m, uint32_t i)
+{
+	const double *r;
+
+	if (!(m->flags & MIX_F_RISK))
+		return NAN;
+	r = (const double *) ((const char *) m + sizeof(Mix) + (size_t) m->count *
+						  (sizeof(MixEntry) +
+						   ((m->flags & MIX_F_SPARE) ? sizeof(MixSpare) : 0)));
+	return r[i];
 }
 
 static inline double

@@ -5,6 +5,7 @@
  *
  * Plain C: no PostgreSQL headers.
  */
+#include <math.h>
 #include <string.h>
 
 #include "ksum.h"
@@ -26,6 +27,7 @@ typedef struct EntryRef
 	uint32_t	keylen;
 	const MixCell *cell;
 	const MixSpare *spare;
+	double		risk;
 } EntryRef;
 
 /* Zero-padded first 8 bytes of a key */
@@ -104,7 +106,7 @@ entry_matches(const MixSegment *s, uint32_t o, uint64_t pfx,
 	return lk != NULL && lk->len == len && memcmp(lk->bytes, key, len) == 0;
 }
 
-/* Segment number and offset of entry number n (segments of 4, 4, 8, 16...) */
+/* Segment number and offset of entry number n (segments of F, F, 2F, 4F...) */
 static inline void
 locate(uint32_t n, uint32_t *segno, uint32_t *off)
 {
@@ -114,8 +116,8 @@ locate(uint32_t n, uint32_t *segno, uint32_t *off)
 		*off = n;
 		return;
 	}
-	*segno = 31 - __builtin_clz(n) - 1;
-	*off = n - (1u << (*segno + 1));
+	*segno = 31 - __builtin_clz(n) - MIXB_FIRST_SEGMENT_LOG2 + 1;
+	*off = n - (1u << (*segno + MIXB_FIRST_SEGMENT_LOG2 - 1));
 }
 
 void
@@ -237,7 +239,40 @@ enable_spare(MixBuilder *b)
 	return MIX_OK;
 }
 
-/* Add a segment as large as the whole mix so far (4 at first) */
+/* A risk array of n entries, all "none" (NaN) */
+static double *
+new_risks(const MixBuilder *b, uint32_t n)
+{
+	double	   *r = arena_alloc(b, (uint64_t) n * sizeof(double));
+
+	for (uint32_t i = 0; r != NULL && i < n; i++)
+		r[i] = NAN;
+	return r;
+}
+
+/* Give every segment a risk array: the mix now carries governance risks */
+static MixStatus
+enable_risk(MixBuilder *b)
+{
+	for (MixSegment *s = b->first; s != NULL; s = s->next)
+		if (s->risks == NULL && (s->risks = new_risks(b, s->capacity)) == NULL)
+			return MIX_ERR_NOMEM;
+	b->risk = true;
+	return MIX_OK;
+}
+
+/* Record the risk of entry o of s, or check it against the one recorded */
+static MixStatus
+set_risk(MixSegment *s, uint32_t o, double risk)
+{
+	if (isnan(s->risks[o]))
+		s->risks[o] = risk;
+	else if (s->risks[o] != risk)
+		return MIX_ERR_RISK_MISMATCH;
+	return MIX_OK;
+}
+
+/* Add a segment as large as the whole mix so far */
 static MixStatus
 add_segment(MixBuilder *b)
 {
@@ -258,6 +293,8 @@ add_segment(MixBuilder *b)
 	s->cells = (MixCell *) (p + (size_t) cap * sizeof(uint64_t));
 	if (b->spare)
 		s->spares = (MixSpare *) (p + (size_t) cap * (sizeof(uint64_t) + sizeof(MixCell)));
+	if (b->risk && (s->risks = new_risks(b, cap)) == NULL)
+		return MIX_ERR_NOMEM;
 	b->last->next = s;
 	b->last = s;
 	b->capacity += cap;
@@ -325,7 +362,7 @@ append(MixBuilder *b, const char *key, size_t len, uint64_t pfx,
  */
 static MixStatus
 add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
-		  double sp, double spc, bool with_spare)
+		  double sp, double spc, bool with_spare, double risk)
 {
 	MixStatus	st;
 	MixSegment *s;
@@ -351,6 +388,10 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 		return st;
 	if ((st = mix_add_checked(&s->cells[o].volume, &s->cells[o].volume_c, v, vc)) != MIX_OK)
 		return st;
+	if (!isnan(risk) &&
+		(((!b->risk && (st = enable_risk(b)) != MIX_OK)) ||
+		 (st = set_risk(s, o, risk)) != MIX_OK))
+		return st;
 	return with_spare ? mix_add_checked(&s->spares[o].spare, &s->spares[o].spare_c,
 										sp, spc) : MIX_OK;
 }
@@ -366,7 +407,39 @@ mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
 		return st;
 	if (with_spare && (st = mix_check_value(spare)) != MIX_OK)
 		return st;
-	return add_parts(b, key, keylen, volume, 0, spare, 0, with_spare);
+	return add_parts(b, key, keylen, volume, 0, spare, 0, with_spare, NAN);
+}
+
+/*
+ * Add one row with the supplier's governance risk: the same supplier must
+ * always come with the same risk.  NULL key: unattributed volume, whose
+ * risk is not used.
+ */
+MixStatus
+mixb_add_risk(MixBuilder *b, const char *key, size_t keylen, double volume,
+			  double risk)
+{
+	MixStatus	st;
+
+	if ((st = mix_check_value(volume)) != MIX_OK ||
+		(key != NULL && (st = mix_check_value(risk)) != MIX_OK))
+		return st;
+	if (!b->risk && (st = enable_risk(b)) != MIX_OK)
+		return st;
+	return add_parts(b, key, keylen, volume, 0, 0, 0, false,
+					 key != NULL ? risk : NAN);
+}
+
+/* The risk recorded for a supplier, NaN if none */
+double
+mixb_risk_of(const MixBuilder *b, const char *key, size_t keylen)
+{
+	MixSegment *s;
+	uint32_t	o;
+
+	if (!b->risk || !mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o))
+		return NAN;
+	return s->risks[o];
 }
 
 /* Set the spare capacity of a supplier already present */
@@ -410,7 +483,9 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 	if ((st = merge_k(b, m->k)) != MIX_OK ||
 		(st = add_parts(b, NULL, 0, m->unattributed, m->unattributed_c,
 						m->unattributed_spare, m->unattributed_spare_c,
-						spare)) != MIX_OK)
+						spare, NAN)) != MIX_OK)
+		return st;
+	if ((m->flags & MIX_F_RISK) && !b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
 	for (uint32_t i = 0; i < m->count; i++)
 	{
@@ -418,7 +493,8 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 
 		if ((st = add_parts(b, mix_entry_key(m, e), e->keylen, e->volume,
 							e->volume_c, spare ? ms[i].spare : 0,
-							spare ? ms[i].spare_c : 0, spare)) != MIX_OK)
+							spare ? ms[i].spare_c : 0, spare,
+							mix_entry_risk(m, i))) != MIX_OK)
 			return st;
 	}
 	return MIX_OK;
@@ -433,7 +509,9 @@ mixb_add_builder(MixBuilder *b, const MixBuilder *o)
 	if ((st = merge_k(b, o->k)) != MIX_OK ||
 		(st = add_parts(b, NULL, 0, o->unattributed, o->unattributed_c,
 						o->unattributed_spare, o->unattributed_spare_c,
-						o->spare)) != MIX_OK)
+						o->spare, NAN)) != MIX_OK)
+		return st;
+	if (o->risk && !b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
 	for (const MixSegment *s = o->first; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++)
@@ -444,7 +522,7 @@ mixb_add_builder(MixBuilder *b, const MixBuilder *o)
 			if ((st = add_parts(b, key, len, s->cells[i].volume, s->cells[i].volume_c,
 								o->spare ? s->spares[i].spare : 0,
 								o->spare ? s->spares[i].spare_c : 0,
-								o->spare)) != MIX_OK)
+								o->spare, o->risk ? s->risks[i] : NAN)) != MIX_OK)
 				return st;
 		}
 	return MIX_OK;
@@ -454,7 +532,8 @@ mixb_add_builder(MixBuilder *b, const MixBuilder *o)
 size_t
 mixb_flat_size(const MixBuilder *b)
 {
-	return mix_layout_size(b->count, b->spare, (uint32_t) ALIGN8(b->long_bytes));
+	return mix_layout_size(b->count, b->spare, b->risk,
+						   (uint32_t) ALIGN8(b->long_bytes));
 }
 
 /*
@@ -494,6 +573,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 	uint32_t	n = 0;
 	MixEntry   *entries;
 	MixSpare   *spares;
+	double	   *risks;
 	char	   *arena;
 	uint32_t	arena_used = 0;
 
@@ -505,6 +585,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			refs[n].key = entry_key(s, i, &refs[n].keylen);
 			refs[n].cell = &s->cells[i];
 			refs[n].spare = b->spare ? &s->spares[i] : NULL;
+			refs[n].risk = b->risk ? s->risks[i] : NAN;
 			order[n] = n;
 		}
 	if (sorted)
@@ -512,7 +593,8 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 
 	memset((char *) out + sizeof(int32_t), 0, mixb_flat_size(b) - sizeof(int32_t));
 	out->version = MIX_FORMAT_VERSION;
-	out->flags = (sorted ? MIX_F_SORTED : 0) | (b->spare ? MIX_F_SPARE : 0);
+	out->flags = (sorted ? MIX_F_SORTED : 0) | (b->spare ? MIX_F_SPARE : 0) |
+		(b->risk ? MIX_F_RISK : 0);
 	out->k = b->k;
 	out->count = b->count;
 	out->arena_size = (uint32_t) ALIGN8(b->long_bytes);
@@ -520,8 +602,11 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			  &out->unattributed, &out->unattributed_c);
 	normalize(b->unattributed_spare, b->unattributed_spare_c,
 			  &out->unattributed_spare, &out->unattributed_spare_c);
+	out->arena_used = (uint32_t) b->long_bytes;
 	entries = mix_entries(out);
 	spares = mix_spares(out);
+	risks = b->risk ? (double *) ((char *) mix_arena(out) -
+								  (size_t) b->count * sizeof(double)) : NULL;
 	arena = (char *) mix_arena(out);
 	for (uint32_t j = 0; j < b->count; j++)
 	{
@@ -540,8 +625,9 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 		if (spares)
 			normalize(r->spare->spare, r->spare->spare_c,
 					  &spares[j].spare, &spares[j].spare_c);
+		if (risks)
+			risks[j] = r->risk;
 	}
-	out->arena_used = arena_used;
 	if (tmp->release)
 	{
 		tmp->release(tmp->arg, order);
@@ -603,6 +689,8 @@ mixb_free(MixBuilder *b)
 		}
 		if (s->spares_apart)
 			a->release(a->arg, s->spares);
+		if (s->risks)
+			a->release(a->arg, s->risks);
 		if (s != &b->seg0)
 			a->release(a->arg, s);
 		s = next;

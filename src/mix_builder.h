@@ -4,7 +4,8 @@
  *		row by row, merged, then written out in the canonical flat form of
  *		mix.h.
  *
- * Entries live in segments of 4, 4, 8, 16, 32, ... entries: growing adds a
+ * Entries live in segments of 8, 8, 16, 32, 64, ... entries (the first one
+ * inside the builder itself): growing adds a
  * segment and never copies or frees, so memory comes from a bump arena
  * with no per-chunk overhead and no fragmentation when thousands of groups
  * grow at once (as in a hash aggregate reading rows in random order).
@@ -23,7 +24,8 @@
 
 #include "mix.h"
 
-#define MIXB_FIRST_SEGMENT	4
+#define MIXB_FIRST_SEGMENT_LOG2 3
+#define MIXB_FIRST_SEGMENT	(1 << MIXB_FIRST_SEGMENT_LOG2)
 #define MIXB_LINEAR_MAX		32
 
 typedef struct MixCell
@@ -47,36 +49,43 @@ typedef struct MixSegment
 	MixCell    *cells;			/* [capacity] */
 	MixSpare   *spares;			/* [capacity], or NULL without spare */
 	bool		spares_apart;	/* spares allocated apart from the segment */
+	double	   *risks;			/* [capacity] governance risk, NaN if none;
+								 * NULL without risk */
 	MixLongKey **long_keys;		/* [capacity], or NULL if none is long */
 } MixSegment;
 
 typedef struct MixBuilder
 {
-	/* what every row reads first, together */
+	/* what every row reads, together with the first segment */
 	MixSegment *first;
 	uint32_t   *index;			/* entry number + 1 per slot, or NULL */
 	uint32_t	count;
 	uint32_t	capacity;
 	uint32_t	index_slots;
 	int32_t		k;				/* concentration_ratio's k, 0 if unset */
+	/* the first segment, inline: a small mix is one allocation */
+	MixSegment	seg0;
+	uint64_t	seg0_prefix[MIXB_FIRST_SEGMENT];
+	MixCell		seg0_cells[MIXB_FIRST_SEGMENT];
+	/* the rest */
 	MixSegment *last;
 	const MixAllocator *alloc;
 	bool		spare;			/* carries spare capacity */
+	bool		risk;			/* carries governance risks */
 	uint64_t	long_bytes;		/* bytes of codes longer than 8 */
 	double		unattributed;
 	double		unattributed_c;
 	double		unattributed_spare;
 	double		unattributed_spare_c;
-	/* the first segment, inline: a small mix is one allocation */
-	MixSegment	seg0;
-	uint64_t	seg0_prefix[MIXB_FIRST_SEGMENT];
-	MixCell		seg0_cells[MIXB_FIRST_SEGMENT];
 } MixBuilder;
 
 extern void mixb_init(MixBuilder *b, const MixAllocator *a);
 extern void mixb_free(MixBuilder *b);
 extern MixStatus mixb_add(MixBuilder *b, const char *key, size_t keylen,
 						  double volume, double spare, bool with_spare);
+extern MixStatus mixb_add_risk(MixBuilder *b, const char *key, size_t keylen,
+							   double volume, double risk);
+extern double mixb_risk_of(const MixBuilder *b, const char *key, size_t keylen);
 extern MixStatus mixb_add_mix(MixBuilder *b, const Mix *m);
 extern MixStatus mixb_add_builder(MixBuilder *b, const MixBuilder *o);
 extern bool mixb_contains(const MixBuilder *b, const char *key, size_t keylen);

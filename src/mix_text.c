@@ -19,6 +19,7 @@
 
 #define SECTION_SUPPLIERS	0
 #define SECTION_SPARE		1
+#define SECTION_RISK		2
 
 /* Shortest decimal form of v that reads back bit-identical; returns length */
 int
@@ -85,7 +86,7 @@ mix_to_json(const Mix *m, const MixAllocator *a, size_t *len)
 	bool		first;
 
 	for (uint32_t i = 0; i < m->count; i++)
-		bound += 2 * (6 * (size_t) mix_entries(m)[i].keylen + 40);
+		bound += 3 * (6 * (size_t) mix_entries(m)[i].keylen + 40);
 	order = a->alloc(a->arg, ((size_t) m->count + 1) * sizeof(uint32_t));
 	buf = order ? a->alloc(a->arg, bound) : NULL;
 	if (buf == NULL)
@@ -125,6 +126,26 @@ mix_to_json(const Mix *m, const MixAllocator *a, size_t *len)
 		}
 		p = put_str(p, "}, \"unattributed_spare\": ");
 		p = put_double(p, m->unattributed_spare + m->unattributed_spare_c);
+	}
+	if (m->flags & MIX_F_RISK)
+	{
+		p = put_str(p, ", \"risk\": {");
+		first = true;
+		for (uint32_t j = 0; j < m->count; j++)
+		{
+			const MixEntry *e = &mix_entries(m)[order[j]];
+			double		r = mix_entry_risk(m, order[j]);
+
+			if (isnan(r))
+				continue;
+			if (!first)
+				p = put_str(p, ", ");
+			first = false;
+			p = put_json_string(p, mix_entry_key(m, e), e->keylen);
+			p = put_str(p, ": ");
+			p = put_double(p, r);
+		}
+		p = put_str(p, "}");
 	}
 	if (m->k != 0)
 		p += sprintf(p, ", \"k\": %d", (int) m->k);
@@ -426,7 +447,8 @@ parse_number(Parser *ps, const char *what, double *v)
 static bool
 parse_supplier_object(Parser *ps, int section)
 {
-	const char *what = section == SECTION_SPARE ? "spare capacity" : "volume";
+	const char *what = section == SECTION_SPARE ? "spare capacity" :
+		section == SECTION_RISK ? "governance risk" : "volume";
 
 	if (!expect(ps, '{'))
 		return syntax_error(ps, "expected \"{\"");
@@ -461,7 +483,7 @@ parse_supplier_object(Parser *ps, int section)
 /* The top-level object; fills items and the header fields */
 static bool
 parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
-		  int *k, bool *spare)
+		  int *k, bool *spare, bool *risk)
 {
 	unsigned	seen = 0;
 
@@ -493,9 +515,11 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 				bit = 8;
 			else if (len == 1 && key[0] == 'k')
 				bit = 16;
+			else if (len == 4 && memcmp(key, "risk", 4) == 0)
+				bit = 32;
 			else
 				return parse_fail(ps, MIX_ERR_CORRUPT,
-								  "unknown key \"%.*s\" (expected suppliers, unattributed, spare, unattributed_spare or k)",
+								  "unknown key \"%.*s\" (expected suppliers, unattributed, spare, unattributed_spare, risk or k)",
 								  (int) (len > 40 ? 40 : len), key);
 			if (seen & bit)
 				return parse_fail(ps, MIX_ERR_CORRUPT, "duplicate key \"%.*s\"",
@@ -504,6 +528,8 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 			if (bit == 1 && !parse_supplier_object(ps, SECTION_SUPPLIERS))
 				return false;
 			if (bit == 2 && !parse_supplier_object(ps, SECTION_SPARE))
+				return false;
+			if (bit == 32 && !parse_supplier_object(ps, SECTION_RISK))
 				return false;
 			if (bit == 4 && !parse_number(ps, "unattributed volume", unattributed))
 				return false;
@@ -527,6 +553,7 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 	if (ps->pos != ps->len)
 		return syntax_error(ps, "unexpected trailing characters");
 	*spare = (seen & (2 | 8)) != 0;
+	*risk = (seen & 32) != 0;
 	return true;
 }
 
@@ -540,7 +567,7 @@ release(const MixAllocator *a, void *p)
 /* Build the mix from the parsed items: volumes first, then spare */
 static Mix *
 build_from_items(Parser *ps, const MixAllocator *a, double unattributed,
-				 double unattributed_spare, int k, bool spare)
+				 double unattributed_spare, int k, bool spare, bool risk)
 {
 	MixStatus	st = MIX_OK;
 	MixBuilder	b,
@@ -565,25 +592,35 @@ build_from_items(Parser *ps, const MixAllocator *a, double unattributed,
 		else if (it->section == SECTION_SUPPLIERS)
 			st = mixb_add(&b, key, it->keylen, it->value, 0, spare);
 	}
-	for (size_t i = 0; i < ps->nitems && st == MIX_OK; i++)
+	if (risk && st == MIX_OK)
+		st = mixb_add_risk(&b, NULL, 0, 0, 0);
+	for (int section = SECTION_SPARE; section <= SECTION_RISK; section++)
 	{
-		ParseItem  *it = &ps->items[i];
-		const char *key = ps->keys + it->key_off;
-		int			shown = (int) (it->keylen > 64 ? 64 : it->keylen);
+		const char *what = section == SECTION_SPARE ? "spare capacity" : "governance risk";
 
-		if (it->section != SECTION_SPARE)
-			continue;
-		if (!mixb_contains(&b, key, it->keylen) || mixb_contains(&seen, key, it->keylen))
+		mixb_free(&seen);
+		for (size_t i = 0; i < ps->nitems && st == MIX_OK; i++)
 		{
-			parse_fail(ps, MIX_ERR_CORRUPT,
-					   mixb_contains(&b, key, it->keylen) ?
-					   "duplicate spare capacity for \"%.*s\"" :
-					   "spare capacity for \"%.*s\", which is not among the suppliers",
-					   shown, key);
-			st = MIX_ERR_CORRUPT;
+			ParseItem  *it = &ps->items[i];
+			const char *key = ps->keys + it->key_off;
+			int			shown = (int) (it->keylen > 64 ? 64 : it->keylen);
+
+			if (it->section != section)
+				continue;
+			if (!mixb_contains(&b, key, it->keylen) || mixb_contains(&seen, key, it->keylen))
+			{
+				parse_fail(ps, MIX_ERR_CORRUPT,
+						   mixb_contains(&b, key, it->keylen) ?
+						   "duplicate %s for \"%.*s\"" :
+						   "%s for \"%.*s\", which is not among the suppliers",
+						   what, shown, key);
+				st = MIX_ERR_CORRUPT;
+			}
+			else if ((st = mixb_add(&seen, key, it->keylen, 0, 0, false)) == MIX_OK)
+				st = section == SECTION_SPARE ?
+					mixb_set_spare(&b, key, it->keylen, it->value) :
+					mixb_add_risk(&b, key, it->keylen, 0, it->value);
 		}
-		else if ((st = mixb_add(&seen, key, it->keylen, 0, 0, false)) == MIX_OK)
-			st = mixb_set_spare(&b, key, it->keylen, it->value);
 	}
 	if (st == MIX_OK)
 		m = mixb_to_mix(&b, a, &st);
@@ -615,6 +652,7 @@ mix_from_json(const char *s, size_t len, bool utf8, const MixAllocator *a,
 				unattributed_spare = 0;
 	int			k = 0;
 	bool		spare = false;
+	bool		risk = false;
 	Mix		   *m = NULL;
 
 	err->status = MIX_OK;
@@ -628,8 +666,8 @@ mix_from_json(const char *s, size_t len, bool utf8, const MixAllocator *a,
 	ps.items = ps.keys ? a->alloc(a->arg, ps.maxitems * sizeof(ParseItem)) : NULL;
 	if (ps.items == NULL)
 		parse_fail(&ps, MIX_ERR_NOMEM, "out of memory");
-	else if (parse_top(&ps, &unattributed, &unattributed_spare, &k, &spare))
-		m = build_from_items(&ps, a, unattributed, unattributed_spare, k, spare);
+	else if (parse_top(&ps, &unattributed, &unattributed_spare, &k, &spare, &risk))
+		m = build_from_items(&ps, a, unattributed, unattributed_spare, k, spare, risk);
 	release(a, ps.items);
 	release(a, ps.keys);
 	return m;
@@ -641,10 +679,11 @@ mix_from_json(const char *s, size_t len, bool utf8, const MixAllocator *a,
 
 /*
  * Layout, all integers big-endian, doubles as IEEE 754 bit patterns:
- *	uint8 version, uint8 flags (MIX_F_SPARE only), int32 k,
+ *	uint8 version, uint8 flags (MIX_F_SPARE, MIX_F_RISK), int32 k,
  *	float8 unattributed, float8 unattributed_spare, uint32 count,
  *	count × { uint32 keylen, keylen bytes, float8 volume,
- *			  [float8 spare if MIX_F_SPARE] }	in byte order of the key
+ *			  [float8 spare if MIX_F_SPARE],
+ *			  [float8 risk if MIX_F_RISK: NaN for none] }	in byte order of the key
  */
 
 #define BINARY_HEADER	(1 + 1 + 4 + 8 + 8 + 4)
@@ -653,7 +692,8 @@ size_t
 mix_binary_size(const Mix *m)
 {
 	size_t		n = BINARY_HEADER;
-	size_t		per = 4 + 8 + ((m->flags & MIX_F_SPARE) ? 8 : 0);
+	size_t		per = 4 + 8 + ((m->flags & MIX_F_SPARE) ? 8 : 0) +
+		((m->flags & MIX_F_RISK) ? 8 : 0);
 
 	for (uint32_t i = 0; i < m->count; i++)
 		n += per + mix_entries(m)[i].keylen;
@@ -688,7 +728,7 @@ mix_to_binary(const Mix *m, uint32_t *order, unsigned char *buf)
 
 	mix_order_by_key(m, order);
 	*p++ = MIX_BINARY_VERSION;
-	*p++ = m->flags & MIX_F_SPARE;
+	*p++ = m->flags & (MIX_F_SPARE | MIX_F_RISK);
 	p = put_u32(p, (uint32_t) m->k);
 	p = put_f64(p, m->unattributed + m->unattributed_c);
 	p = put_f64(p, m->unattributed_spare + m->unattributed_spare_c);
@@ -703,6 +743,8 @@ mix_to_binary(const Mix *m, uint32_t *order, unsigned char *buf)
 		p = put_f64(p, mix_entry_volume(e));
 		if (m->flags & MIX_F_SPARE)
 			p = put_f64(p, mix_entry_spare(m, order[j]));
+		if (m->flags & MIX_F_RISK)
+			p = put_f64(p, mix_entry_risk(m, order[j]));
 	}
 }
 
@@ -738,7 +780,8 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 {
 	size_t		pos = BINARY_HEADER;
 	uint32_t	count;
-	bool		spare;
+	bool		spare,
+				risk;
 	int32_t		k;
 	double		ua,
 				uas;
@@ -754,9 +797,10 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 		return binary_fail(err, MIX_ERR_CORRUPT, "truncated supply mix header", len);
 	if (buf[0] != MIX_BINARY_VERSION)
 		return binary_fail(err, MIX_ERR_CORRUPT, "unsupported supply mix format version", 0);
-	if ((buf[1] & ~MIX_F_SPARE) != 0)
+	if ((buf[1] & ~(MIX_F_SPARE | MIX_F_RISK)) != 0)
 		return binary_fail(err, MIX_ERR_CORRUPT, "unknown supply mix flags", 1);
 	spare = buf[1] & MIX_F_SPARE;
+	risk = buf[1] & MIX_F_RISK;
 	k = (int32_t) get_u32(buf + 2);
 	ua = get_f64(buf + 6);
 	uas = get_f64(buf + 14);
@@ -765,18 +809,21 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 		return binary_fail(err, MIX_ERR_CORRUPT, "invalid k", 2);
 	if (mix_check_value(ua) != MIX_OK || mix_check_value(uas) != MIX_OK)
 		return binary_fail(err, MIX_ERR_CORRUPT, "invalid unattributed volume", 6);
-	if (count > (len - pos) / (4 + 1 + 8 + (spare ? 8 : 0)))
+	if (count > (len - pos) / (4 + 1 + 8 + (spare ? 8 : 0) + (risk ? 8 : 0)))
 		return binary_fail(err, MIX_ERR_CORRUPT, "supplier count exceeds the data", 22);
 
 	mixb_init(&b, a);
 	b.k = k;
 	st = mixb_add(&b, NULL, 0, ua, uas, spare);
+	if (risk && st == MIX_OK)
+		st = mixb_add_risk(&b, NULL, 0, 0, 0);
 	for (uint32_t j = 0; j < count && st == MIX_OK; j++)
 	{
 		uint32_t	keylen;
 		const char *key;
 		double		v,
-					s = 0;
+					s = 0,
+					r = NAN;
 
 		if (len - pos < 4)
 			break;
@@ -787,7 +834,7 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 			break;
 		}
 		pos += 4;
-		if (len - pos < (size_t) keylen + 8 + (spare ? 8 : 0))
+		if (len - pos < (size_t) keylen + 8 + (spare ? 8 : 0) + (risk ? 8 : 0))
 			break;
 		key = (const char *) buf + pos;
 		if (memchr(key, '\0', keylen) != NULL)
@@ -808,12 +855,24 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 			s = get_f64(buf + pos);
 			pos += 8;
 		}
+		if (risk)
+		{
+			r = get_f64(buf + pos);
+			pos += 8;
+			if (!isnan(r) && mix_check_value(r) != MIX_OK)
+			{
+				binary_fail(err, MIX_ERR_CORRUPT, "invalid governance risk", pos - 8);
+				break;
+			}
+		}
 		if (mix_check_value(v) != MIX_OK || mix_check_value(s) != MIX_OK)
 		{
 			binary_fail(err, MIX_ERR_CORRUPT, "invalid volume or spare capacity", pos - 8);
 			break;
 		}
 		st = mixb_add(&b, key, keylen, v, s, spare);
+		if (st == MIX_OK && !isnan(r))
+			st = mixb_add_risk(&b, key, keylen, 0, r);
 		prev = key;
 		prevlen = keylen;
 	}

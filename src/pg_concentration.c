@@ -27,6 +27,7 @@ PG_FUNCTION_INFO_V1(mix_equivalent_suppliers);
 PG_FUNCTION_INFO_V1(mix_normalized_hhi);
 PG_FUNCTION_INFO_V1(mix_shannon_diversity);
 PG_FUNCTION_INFO_V1(mix_concentration);
+PG_FUNCTION_INFO_V1(mix_governance_hhi);
 
 /* Return a double, or NULL when the measure is undefined */
 #define RETURN_MEASURE(defined, value) \
@@ -191,4 +192,19 @@ mix_shares(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/* governance_hhi(mix): Σ s_i² · risk_i with the mix's own risks */
+Datum
+mix_governance_hhi(PG_FUNCTION_ARGS)
+{
+	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
+	double		h = 0;
+	int64_t		missing = -1;
+	MixStatus	st = conc_governance_hhi(m, &h, &missing);
+
+	if (st != MIX_OK)
+		rr_mix_error(st, "risk", mix_entry_key(m, &mix_entries(m)[missing]),
+					 mix_entries(m)[missing].keylen, 0);
+	RETURN_MEASURE(!isnan(h), h);
 }

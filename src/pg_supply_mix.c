@@ -28,6 +28,7 @@ PG_FUNCTION_INFO_V1(supply_mix_send);
 PG_FUNCTION_INFO_V1(supply_mix_trans);
 PG_FUNCTION_INFO_V1(supply_mix_trans_spare);
 PG_FUNCTION_INFO_V1(supply_mix_trans_k);
+PG_FUNCTION_INFO_V1(supply_mix_trans_risk);
 PG_FUNCTION_INFO_V1(supply_mix_combine);
 PG_FUNCTION_INFO_V1(supply_mix_final);
 
@@ -187,6 +188,46 @@ merge_or_error(MixBuilder *b, Datum d)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("merged volume or spare capacity of a supplier is out of range for type double precision")));
 	rr_mix_error(st, "volume", NULL, 0, 0);
+}
+
+/*
+ * governance_hhi(supplier, volume, risk): a row with the supplier's
+ * governance risk, which must be the same on every row of the supplier.
+ */
+Datum
+supply_mix_trans_risk(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	const char *key = supplier ? VARDATA_ANY(supplier) : NULL;
+	size_t		keylen = supplier ? VARSIZE_ANY_EXHDR(supplier) : 0;
+	double		volume,
+				risk = 0;
+	ExpandedMix *em;
+	MixStatus	st;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "supply_mix transition function called in non-aggregate context");
+	if (PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	volume = PG_GETARG_FLOAT8(2);
+	rr_check_volume(volume, "volume", supplier);
+	if (supplier != NULL)
+	{
+		if (PG_ARGISNULL(3))
+			rr_mix_error(MIX_ERR_RISK_MISSING, "risk", key, keylen, 0);
+		risk = PG_GETARG_FLOAT8(3);
+		rr_check_volume(risk, "governance risk", supplier);
+	}
+	em = rr_mix_state(fcinfo, aggcontext);
+	st = mixb_add_risk(&em->b, key, keylen, volume, risk);
+	if (st != MIX_OK)
+		rr_mix_error(st, "volume", key, keylen, volume);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 }
 
 /*

@@ -73,6 +73,19 @@ rr_mix_error(MixStatus status, const char *what, const char *key,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("k must be the same for every row of a group")));
 			break;
+		case MIX_ERR_RISK_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("supplier \"%s\" has two different governance risks in one group",
+							supplier),
+					 errhint("A supplier's risk must be the same on all its rows; check the join that supplies it.")));
+			break;
+		case MIX_ERR_RISK_MISSING:
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("supplier \"%s\" has no governance risk", supplier),
+					 errhint("Give every named supplier a risk, e.g. coalesce(risk, 5.0).")));
+			break;
 		case MIX_ERR_NOMEM:
 		case MIX_ERR_CORRUPT:
 			elog(ERROR, "supply mix: %s", mix_status_message(status));

@@ -1,0 +1,849 @@
+/*
+ * pg_network.c
+ *		SQL-callable functions of origin tracing (SPEC section 5): the type
+ *		trade_network (text and binary I/O), the transition, combine and
+ *		final functions of origin_network and origin_network_merge, and
+ *		origin_shares and embargoed_content over a network.
+ *
+ * The transition value of origin_network is a trade_network datum.  Called
+ * as an aggregate, the transition function updates it in place (as core's
+ * int8inc does) and returns the same pointer; only when the network must
+ * grow is a larger copy returned (capacities double), which the executor
+ * adopts in place of the old one.  So per-row work is two hash look-ups
+ * and a compensated addition.
+ *
+ * Tracing is exact and direct (see network.c); it checks for interrupts
+ * between pivots, so even a network far larger than the world's can be
+ * cancelled.  embargoed_content is usually called once per supplier row
+ * with the same network: it keeps the last network it traced and its
+ * shares in fn_extra and reuses them when the next call's network has the
+ * same bytes.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/jsonapi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/jsonfuncs.h"
+#include "utils/memutils.h"
+
+#include "network.h"
+
+PG_FUNCTION_INFO_V1(trade_network_in);
+PG_FUNCTION_INFO_V1(trade_network_out);
+PG_FUNCTION_INFO_V1(trade_network_recv);
+PG_FUNCTION_INFO_V1(trade_network_send);
+PG_FUNCTION_INFO_V1(origin_network_trans);
+PG_FUNCTION_INFO_V1(origin_network_combine);
+PG_FUNCTION_INFO_V1(origin_network_final);
+PG_FUNCTION_INFO_V1(network_origin_shares);
+PG_FUNCTION_INFO_V1(network_embargoed_content);
+PG_FUNCTION_INFO_V1(network_embargoed_contents);
+
+#define RR_GETARG_NET(n) ((TradeNetwork *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* ---------------------------------------------------------------- */
+/* Memory, errors													*/
+/* ---------------------------------------------------------------- */
+
+static void *
+net_palloc(void *arg, size_t size)
+{
+	return palloc0(size);
+}
+
+static void
+net_pfree(void *arg, void *p)
+{
+	pfree(p);
+}
+
+/*
+ * For networks: a buffer a network outgrows is not released, since in an
+ * aggregate the old transition value belongs to the executor, which frees
+ * it.  For tracing: scratch space is freed as soon as it is done with.
+ */
+static const NetAllocator net_alloc = {net_palloc, NULL, NULL};
+static const NetAllocator trace_alloc = {net_palloc, net_pfree, NULL};
+
+static void
+net_tick(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static Datum
+net_datum(TradeNetwork *n)
+{
+	SET_VARSIZE(n, net_size(n));
+	return PointerGetDatum(n);
+}
+
+static char *
+num(double v)
+{
+	return float8out_internal(v);
+}
+
+/* A country code for a message: at most 64 bytes, or "(unknown origin)" */
+static char *
+code(text *t)
+{
+	if (t == NULL)
+		return "(unknown origin)";
+	return pnstrdup(VARDATA_ANY(t), Min(VARSIZE_ANY_EXHDR(t), 64));
+}
+
+/* A core status as an error; the row's values name the culprit */
+static void
+net_error(NetStatus st, text *exporter, text *importer, double volume)
+{
+	switch (st)
+	{
+		case NET_OK:
+			return;
+		case NET_ERR_NEGATIVE:
+		case NET_ERR_NAN:
+		case NET_ERR_INFINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid volume %s for the flow from \"%s\" to \"%s\"",
+							num(volume), code(exporter), code(importer)),
+					 errdetail("Volumes must be finite and not negative.")));
+			break;
+		case NET_ERR_KEY_EMPTY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("country code must not be empty"),
+					 errhint("Use a NULL exporter for supply of unknown origin.")));
+			break;
+		case NET_ERR_KEY_TOO_LONG:
+			ereport(ERROR,
+					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+					 errmsg("country code is longer than %d bytes", NET_MAX_KEY_LEN)));
+			break;
+		case NET_ERR_OVERFLOW:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("total volume of the flow from \"%s\" to \"%s\" is out of range for type double precision",
+							code(exporter), code(importer))));
+			break;
+		case NET_ERR_TOO_BIG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("trade network exceeds the maximum size of 1 GB")));
+			break;
+		default:
+			elog(ERROR, "trade network: %s", net_status_message(st));
+	}
+}
+
+static text *node_text(const TradeNetwork *n, uint32 i);
+
+/* The shares of every country of n, or an error */
+static void
+trace(const TradeNetwork *n, const NetAllocator *a, NetShares *out)
+{
+	NetStatus	st;
+
+	if (net_validate(n, VARSIZE(n)) != NET_OK)
+		elog(ERROR, "corrupt trade_network value");
+	st = net_trace(n, a, net_tick, NULL, out);
+	switch (st)
+	{
+		case NET_OK:
+			return;
+		case NET_ERR_OVERFLOW:
+			{
+				/* name the first country whose supply overflows */
+				double	   *sum = palloc0((n->node_count + 1) * sizeof(double));
+				uint32		bad = 0;
+
+				for (uint32 e = 0; e < n->edge_count; e++)
+				{
+					const NetEdge *f = &net_edges(n)[e];
+
+					sum[f->to] += net_edge_volume(f);
+					if (!isfinite(sum[f->to]))
+						bad = f->to;
+				}
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("supply of \"%s\" (production plus imports) is out of range for type double precision",
+								text_to_cstring(node_text(n, bad)))));
+			}
+			break;
+		case NET_ERR_TRACE_TOO_BIG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("trade network of %u countries is too large to trace in 1 GB of memory",
+							n->node_count)));
+			break;
+		case NET_ERR_PRECISION:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("flows of the trade network span too many orders of magnitude to trace in double precision"),
+					 errhint("Remove flows that are negligible next to the others (below 1e-300 of a country's supply).")));
+			break;
+		default:
+			elog(ERROR, "origin tracing: %s", net_status_message(st));
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* Text I/O															*/
+/* ---------------------------------------------------------------- */
+
+enum
+{
+	SEC_PRODUCTION,
+	SEC_FLOWS,
+	SEC_UNKNOWN,
+	NSECTIONS
+};
+
+static const char *const sections[NSECTIONS] = {"production", "flows", "unknown_origin"};
+
+typedef struct NetReader
+{
+	TradeNetwork *net;
+	int			depth;			/* 1 inside the top object */
+	int			section;		/* at depth >= 2 */
+	bool		seen[NSECTIONS];
+	char	   *field;			/* name of the current field */
+	uint32		exporter;		/* at depth 3 */
+	bool	   *exp_seen;		/* per node: has an object under "flows" */
+	uint32		exp_cap;
+} NetReader;
+
+static void nr_fail(const char *fmt,...) pg_attribute_printf(1, 2);
+
+static void
+nr_fail(const char *fmt,...)
+{
+	char		buf[1200];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type trade_network: %s", buf)));
+}
+
+/* The node of a country code read from JSON */
+static uint32
+nr_country(NetReader *r, const char *key)
+{
+	uint32		idx;
+	size_t		len = strlen(key);
+	NetStatus	st = net_check_key(len);
+
+	if (st == NET_ERR_KEY_EMPTY)
+		nr_fail("empty country code");
+	if (st == NET_ERR_KEY_TOO_LONG)
+		nr_fail("country code \"%.64s...\" is longer than %d bytes", key, NET_MAX_KEY_LEN);
+	st = net_intern(&r->net, &net_alloc, key, len, &idx, NULL);
+	net_error(st, NULL, NULL, 0);
+	return idx;
+}
+
+static void
+nr_object_start(void *state)
+{
+	NetReader  *r = state;
+
+	switch (r->depth)
+	{
+		case 0:
+			break;
+		case 1:
+			break;				/* a section; its name was checked */
+		case 2:
+			if (r->section != SEC_FLOWS)
+				nr_fail("\"%s\" of \"%s\" must be a number, not an object",
+						r->field, sections[r->section]);
+			r->exporter = nr_country(r, r->field);
+			if (r->exporter >= r->exp_cap)
+			{
+				uint32		cap = Max(r->exp_cap * 2, r->exporter + 16);
+
+				bool	   *grown = palloc0(cap);
+
+				if (r->exp_seen)
+					memcpy(grown, r->exp_seen, r->exp_cap);
+				r->exp_seen = grown;
+				r->exp_cap = cap;
+			}
+			if (r->exp_seen[r->exporter])
+				nr_fail("duplicate exporter \"%s\" in \"flows\"", r->field);
+			r->exp_seen[r->exporter] = true;
+			break;
+		default:
+			nr_fail("unexpected nested object under \"%s\"", r->field);
+	}
+	r->depth++;
+}
+
+static void
+nr_object_end(void *state)
+{
+	((NetReader *) state)->depth--;
+}
+
+static void
+nr_array_start(void *state)
+{
+	nr_fail("unexpected array");
+}
+
+static void
+nr_field_start(void *state, char *fname, bool isnull)
+{
+	NetReader  *r = state;
+
+	if (r->depth == 1)
+	{
+		r->section = -1;
+		for (int i = 0; i < NSECTIONS; i++)
+			if (strcmp(fname, sections[i]) == 0)
+				r->section = i;
+		if (r->section < 0)
+			nr_fail("unknown key \"%s\"", fname);
+		if (r->seen[r->section])
+			nr_fail("duplicate key \"%s\"", fname);
+		r->seen[r->section] = true;
+	}
+	if (isnull)
+		nr_fail("\"%s\" must not be null", fname);
+	r->field = fname;
+}
+
+static void
+nr_scalar(void *state, char *token, JsonTokenType type)
+{
+	NetReader  *r = state;
+	double		v;
+	uint32		from,
+				to;
+	bool		existed;
+	NetStatus	st;
+
+	if (r->depth == 0)
+		nr_fail("expected a JSON object");
+	if (r->depth == 1)
+		nr_fail("\"%s\" must be an object", r->field);
+	if (r->depth == 2 && r->section == SEC_FLOWS)
+		nr_fail("the flows of exporter \"%s\" must be an object", r->field);
+	if (type == JSON_TOKEN_STRING)
+		nr_fail("volume of \"%s\" must be a number, not the string \"%s\"", r->field, token);
+	if (type != JSON_TOKEN_NUMBER)
+		nr_fail("volume of \"%s\" must be a number, not %s", r->field, token);
+	v = strtod(token, NULL);
+	if (isinf(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("volume \"%s\" of \"%s\" is out of range for type double precision",
+						token, r->field)));
+	if (v < 0)
+		nr_fail("negative volume %s of \"%s\"", token, r->field);
+	if (v == 0)
+		v = 0;
+	to = nr_country(r, r->field);
+	if (r->depth == 3)
+	{
+		from = r->exporter;
+		if (from == to)
+			nr_fail("flow from \"%s\" to itself (own production goes under \"production\")",
+					r->field);
+	}
+	else
+		from = r->section == SEC_PRODUCTION ? to : NET_UNKNOWN;
+	st = net_add_edge(&r->net, &net_alloc, from, to, v, 0, &existed);
+	net_error(st, NULL, NULL, v);
+	if (existed)
+		nr_fail("duplicate key \"%s\"", r->field);
+}
+
+/* Text input: the JSON form written by trade_network_out */
+Datum
+trade_network_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	JsonSemAction sem = {0};
+	NetReader	r = {0};
+	NetStatus	st;
+	TradeNetwork *c;
+
+	r.net = net_create(&net_alloc, &st);
+	net_error(st, NULL, NULL, 0);
+	sem.semstate = &r;
+	sem.object_start = nr_object_start;
+	sem.object_end = nr_object_end;
+	sem.array_start = nr_array_start;
+	sem.object_field_start = nr_field_start;
+	sem.scalar = nr_scalar;
+	pg_parse_json_or_ereport(makeJsonLexContextCstringLen(str, strlen(str),
+														  GetDatabaseEncoding(),
+														  true),
+							 &sem);
+	c = net_canonical(r.net, &net_alloc, &st);
+	net_error(st, NULL, NULL, 0);
+	PG_RETURN_DATUM(net_datum(c));
+}
+
+/* Text output: JSON, countries in byte order */
+Datum
+trade_network_out(PG_FUNCTION_ARGS)
+{
+	TradeNetwork *n = RR_GETARG_NET(0);
+	size_t		len;
+	char	   *s = net_to_json(n, &net_alloc, &len);
+
+	if (s == NULL)
+		elog(ERROR, "trade_network output failed");
+	PG_RETURN_CSTRING(s);
+}
+
+/* ---------------------------------------------------------------- */
+/* Binary I/O: version, countries, flows (network byte order)		*/
+/* ---------------------------------------------------------------- */
+
+static void
+binary_fail(const char *fmt,...) pg_attribute_printf(1, 2);
+
+static void
+binary_fail(const char *fmt,...)
+{
+	char		buf[256];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary trade_network: %s", buf)));
+}
+
+Datum
+trade_network_send(PG_FUNCTION_ARGS)
+{
+	TradeNetwork *n = RR_GETARG_NET(0);
+	StringInfoData buf;
+	NetStatus	st;
+
+	if (!(n->flags & NET_F_SORTED))
+	{
+		n = net_canonical(n, &net_alloc, &st);
+		net_error(st, NULL, NULL, 0);
+	}
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, NET_FORMAT_VERSION);
+	pq_sendint32(&buf, n->node_count);
+	for (uint32 i = 0; i < n->node_count; i++)
+	{
+		size_t		len;
+		const char *key = net_node_key(n, i, &len);
+
+		pq_sendint32(&buf, (uint32) len);
+		pq_sendbytes(&buf, key, (int) len);
+	}
+	pq_sendint32(&buf, n->edge_count);
+	for (uint32 i = 0; i < n->edge_count; i++)
+	{
+		const NetEdge *e = &net_edges(n)[i];
+
+		pq_sendint32(&buf, e->from);
+		pq_sendint32(&buf, e->to);
+		pq_sendfloat8(&buf, e->volume);
+		pq_sendfloat8(&buf, e->volume_c);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Binary input: every code, index and volume checked */
+Datum
+trade_network_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	uint32		nn,
+				ne;
+	NetStatus	st;
+	TradeNetwork *n,
+			   *c;
+
+	if (version != NET_FORMAT_VERSION)
+		binary_fail("unsupported version %d", version);
+	n = net_create(&net_alloc, &st);
+	net_error(st, NULL, NULL, 0);
+	nn = pq_getmsgint(buf, 4);
+	if (nn > (uint32) (buf->len - buf->cursor) / 4)
+		binary_fail("%u countries do not fit in the message", nn);
+	for (uint32 i = 0; i < nn; i++)
+	{
+		uint32		len = pq_getmsgint(buf, 4),
+					idx;
+		const char *key;
+		bool		existed;
+
+		if (len == 0 || len > NET_MAX_KEY_LEN)
+			binary_fail("country code of %u bytes", len);
+		key = pq_getmsgbytes(buf, (int) len);
+		pg_verifymbstr(key, (int) len, false);
+		st = net_intern(&n, &net_alloc, key, len, &idx, &existed);
+		net_error(st, NULL, NULL, 0);
+		if (existed)
+			binary_fail("duplicate country \"%.64s\"", pnstrdup(key, len));
+	}
+	ne = pq_getmsgint(buf, 4);
+	if (ne > (uint32) (buf->len - buf->cursor) / 24)
+		binary_fail("%u flows do not fit in the message", ne);
+	for (uint32 i = 0; i < ne; i++)
+	{
+		uint32		from = pq_getmsgint(buf, 4),
+					to = pq_getmsgint(buf, 4);
+		double		v = pq_getmsgfloat8(buf),
+					vc = pq_getmsgfloat8(buf);
+		bool		existed;
+
+		if (to >= nn || (from != NET_UNKNOWN && from >= nn))
+			binary_fail("flow %u refers to a country that does not exist", i + 1);
+		if (!isfinite(v) || !isfinite(vc) || !(v + vc >= 0))
+			binary_fail("flow %u has an invalid volume", i + 1);
+		st = net_add_edge(&n, &net_alloc, from, to, v, vc, &existed);
+		net_error(st, NULL, NULL, v);
+		if (existed)
+			binary_fail("duplicate flow %u", i + 1);
+	}
+	if (buf->cursor != buf->len)
+		binary_fail("trailing bytes");
+	c = net_canonical(n, &net_alloc, &st);
+	net_error(st, NULL, NULL, 0);
+	PG_RETURN_DATUM(net_datum(c));
+}
+
+/* ---------------------------------------------------------------- */
+/* Aggregates														*/
+/* ---------------------------------------------------------------- */
+
+/*
+ * origin_network(exporter, importer, volume): add one row in place.  NULL
+ * volume: the row is ignored; NULL exporter: supply of unknown origin;
+ * NULL importer: an error.
+ */
+Datum
+origin_network_trans(PG_FUNCTION_ARGS)
+{
+	text	   *exporter = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	text	   *importer = PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2);
+	double		volume;
+	TradeNetwork *n;
+	NetStatus	st;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "origin_network transition function called in non-aggregate context");
+	if (PG_ARGISNULL(3))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	volume = PG_GETARG_FLOAT8(3);
+	if (importer == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("importer must not be NULL (flow from \"%s\" of volume %s)",
+						code(exporter), num(volume)),
+				 errhint("A NULL exporter is supply of unknown origin; every flow needs an importer.")));
+	st = net_check_value(volume);
+	if (st == NET_OK && exporter)
+		st = net_check_key(VARSIZE_ANY_EXHDR(exporter));
+	if (st == NET_OK)
+		st = net_check_key(VARSIZE_ANY_EXHDR(importer));
+	net_error(st, exporter, importer, volume);
+
+	if (PG_ARGISNULL(0))
+	{
+		n = net_create(&net_alloc, &st);
+		net_error(st, exporter, importer, volume);
+	}
+	else
+		n = RR_GETARG_NET(0);
+	st = net_add(&n, &net_alloc,
+				 exporter ? VARDATA_ANY(exporter) : NULL,
+				 exporter ? VARSIZE_ANY_EXHDR(exporter) : 0,
+				 VARDATA_ANY(importer), VARSIZE_ANY_EXHDR(importer), volume);
+	net_error(st, exporter, importer, volume);
+	PG_RETURN_DATUM(net_datum(n));
+}
+
+/*
+ * Union of two networks (flows summed per pair): the combine function of
+ * origin_network and the transition function of origin_network_merge.
+ * Strict: the executor copies the first non-NULL input in as the initial
+ * state.  Outside an aggregate the first argument is copied, never changed.
+ */
+Datum
+origin_network_combine(PG_FUNCTION_ARGS)
+{
+	TradeNetwork *a;
+	TradeNetwork *b = RR_GETARG_NET(1);
+	NetStatus	st;
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		a = RR_GETARG_NET(0);
+	else
+		a = (TradeNetwork *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	st = net_merge(&a, &net_alloc, b);
+	if (st == NET_ERR_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("merged volume of a flow is out of range for type double precision")));
+	net_error(st, NULL, NULL, 0);
+	PG_RETURN_DATUM(net_datum(a));
+}
+
+/* Final function: the canonical form */
+Datum
+origin_network_final(PG_FUNCTION_ARGS)
+{
+	TradeNetwork *n = RR_GETARG_NET(0);
+	NetStatus	st;
+	TradeNetwork *c = net_canonical(n, &net_alloc, &st);
+
+	net_error(st, NULL, NULL, 0);
+	PG_RETURN_DATUM(net_datum(c));
+}
+
+/* ---------------------------------------------------------------- */
+/* Origin shares													*/
+/* ---------------------------------------------------------------- */
+
+typedef struct ShareItem
+{
+	double		share;
+	int64		node;			/* origin node, -1 for unattributed */
+} ShareItem;
+
+/* share descending, then origin in byte order, unattributed last */
+static int
+share_item_cmp(const void *pa, const void *pb, void *arg)
+{
+	const ShareItem *a = pa,
+			   *b = pb;
+	const TradeNetwork *n = arg;
+	size_t		al,
+				bl;
+	const char *ak,
+			   *bk;
+
+	if (a->share != b->share)
+		return a->share > b->share ? -1 : 1;
+	if (a->node < 0 || b->node < 0)
+		return (a->node < 0) - (b->node < 0);
+	ak = net_node_key(n, (uint32) a->node, &al);
+	bk = net_node_key(n, (uint32) b->node, &bl);
+	return net_key_cmp(ak, al, bk, bl);
+}
+
+static text *
+node_text(const TradeNetwork *n, uint32 i)
+{
+	size_t		len;
+	const char *key = net_node_key(n, i, &len);
+
+	return cstring_to_text_with_len(key, (int) len);
+}
+
+/*
+ * origin_shares(network): one row per country and origin with share > 0,
+ * by country, share descending, origin (unattributed last); a country
+ * without supply has one row with origin and share NULL.
+ */
+Datum
+network_origin_shares(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TradeNetwork *n = RR_GETARG_NET(0);
+	NetShares	s;
+	uint32	   *order;
+	ShareItem  *items;
+
+	InitMaterializedSRF(fcinfo, 0);
+	trace(n, &trace_alloc, &s);
+	order = palloc((n->node_count + 1) * sizeof(uint32));
+	net_order_by_key(n, order);
+	items = palloc(s.m * sizeof(ShareItem));
+	for (uint32 r = 0; r < s.n; r++)
+	{
+		uint32		i = order[r];
+		const double *x = net_shares_row(&s, i);
+		Datum		values[3];
+		bool		nulls[3] = {0};
+		uint32		k = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = PointerGetDatum(node_text(n, i));
+		if (s.empty[i])
+		{
+			nulls[1] = nulls[2] = true;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			continue;
+		}
+		for (uint32 c = 0; c < s.m; c++)
+			if (x[c] > 0)
+			{
+				items[k].share = x[c];
+				items[k++].node = c + 1 < s.m ? (int64) s.origin[c] : -1;
+			}
+		qsort_arg(items, k, sizeof(ShareItem), share_item_cmp, n);
+		for (uint32 j = 0; j < k; j++)
+		{
+			nulls[1] = items[j].node < 0;
+			values[1] = nulls[1] ? (Datum) 0 :
+				PointerGetDatum(node_text(n, (uint32) items[j].node));
+			values[2] = Float8GetDatum(items[j].share);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Embargoed content												*/
+/* ---------------------------------------------------------------- */
+
+/* The last network traced by this call site, and its shares */
+typedef struct TraceCache
+{
+	MemoryContext cxt;
+	TradeNetwork *net;			/* a copy */
+	NetShares	shares;
+} TraceCache;
+
+/* The shares of n, traced again only when n differs from the last one */
+static TraceCache *
+cached_trace(FunctionCallInfo fcinfo, TradeNetwork *n)
+{
+	TraceCache *c = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+
+	if (c != NULL && c->net != NULL && VARSIZE(c->net) == VARSIZE(n) &&
+		memcmp(c->net, n, VARSIZE(n)) == 0)
+		return c;
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TraceCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	if (c->cxt)
+		MemoryContextDelete(c->cxt);
+	c->cxt = NULL;
+	c->net = NULL;
+	c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "rarerisk origin shares",
+								   ALLOCSET_DEFAULT_SIZES);
+	/* on an error c->net stays NULL, and the context goes next time */
+	old = MemoryContextSwitchTo(c->cxt);
+	trace(n, &trace_alloc, &c->shares);
+	c->net = palloc(VARSIZE(n));
+	memcpy(c->net, n, VARSIZE(n));
+	MemoryContextSwitchTo(old);
+	return c;
+}
+
+/* The origin columns of the embargoed codes */
+static bool *
+embargoed_columns(const TradeNetwork *n, const NetShares *s, ArrayType *arr)
+{
+	Datum	   *elems;
+	bool	   *elem_nulls;
+	int			ne;
+	bool	   *sel = palloc0(s->m * sizeof(bool));
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("embargoed must be a one-dimensional array, not %d-dimensional",
+						ARR_NDIM(arr))));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &elem_nulls, &ne);
+	for (int i = 0; i < ne; i++)
+	{
+		text	   *t;
+		int64		node;
+
+		if (elem_nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("embargoed country %d is NULL", i + 1),
+					 errhint("Unattributed supply is never embargoed; remove the NULL from the list.")));
+		t = DatumGetTextPP(elems[i]);
+		node = net_find(n, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		if (node >= 0 && s->column[node] >= 0)
+			sel[s->column[node]] = true;
+	}
+	return sel;
+}
+
+/*
+ * embargoed_content(network, country, embargoed): theta, the share of the
+ * country's supply that originates in the embargoed countries.  NULL when
+ * the country is not in the network or has no supply.
+ */
+Datum
+network_embargoed_content(PG_FUNCTION_ARGS)
+{
+	TradeNetwork *n = RR_GETARG_NET(0);
+	text	   *country = PG_GETARG_TEXT_PP(1);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(2);
+	TraceCache *c = cached_trace(fcinfo, n);
+	int64		i = net_find(c->net, VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country));
+	bool	   *sel = embargoed_columns(c->net, &c->shares, arr);
+
+	if (i < 0 || c->shares.empty[i])
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(net_shares_sum(&c->shares, (uint32) i, sel));
+}
+
+/*
+ * embargoed_content(network, embargoed): theta of every country, in byte
+ * order; NULL for a country without supply.
+ */
+Datum
+network_embargoed_contents(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TradeNetwork *n = RR_GETARG_NET(0);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+	NetShares	s;
+	uint32	   *order;
+	bool	   *sel;
+
+	InitMaterializedSRF(fcinfo, 0);
+	trace(n, &trace_alloc, &s);
+	sel = embargoed_columns(n, &s, arr);
+	order = palloc((n->node_count + 1) * sizeof(uint32));
+	net_order_by_key(n, order);
+	for (uint32 r = 0; r < s.n; r++)
+	{
+		uint32		i = order[r];
+		Datum		values[2];
+		bool		nulls[2] = {0};
+
+		values[0] = PointerGetDatum(node_text(n, i));
+		nulls[1] = s.empty[i];
+		values[1] = nulls[1] ? (Datum) 0 : Float8GetDatum(net_shares_sum(&s, i, sel));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
