@@ -24,7 +24,8 @@ OBJS = \
 	src/pg_mix_state.o \
 	src/pg_network.o \
 	src/pg_supply_mix.o \
-	src/rarerisk.o
+	src/rarerisk.o \
+	src/sort.o
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
 PGFILEDESC = "rarerisk - critical-mineral supply risk"
 
@@ -51,7 +52,8 @@ endif
 # every object depends on every header of the project (PGXS tracks none)
 $(OBJS): $(wildcard src/*.h)
 
-CORE_SRC = src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c
+CORE_SRC = src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -67,8 +69,8 @@ tests/unit/embargo_unit: tests/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.
 tests/unit/criticality_unit: tests/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/criticality_unit.c src/criticality.c -lm
 
-tests/unit/network_unit: tests/unit/network_unit.c src/network.c src/network.h src/ksum.h
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/network_unit.c src/network.c -lm
+tests/unit/network_unit: tests/unit/network_unit.c src/network.c src/sort.c $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/network_unit.c src/network.c src/sort.c -lm
 
 unit: tests/unit/run_unit tests/unit/embargo_unit tests/unit/criticality_unit \
 		tests/unit/network_unit

@@ -163,7 +163,7 @@ embargo_scenario_build(const char *const *codes, const size_t *lens,
 	}
 	for (uint32_t i = 0; i < n; i++)
 		order[i] = i;
-	mix_heap_sort(order, n, cmp_codes, &cl);
+	sort_positions(order, n, cmp_codes, &cl);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		if (i > 0 && cmp_codes(&cl, order[i - 1], order[i]) == 0)
@@ -535,7 +535,7 @@ embargo_worst(const Mix *m, int64_t k, const EmbargoParams *p,
 	memset(out, 0, sizeof(*out));
 	for (uint32_t i = 0; i < m->count; i++)
 		order[i] = i;
-	mix_heap_sort(order, m->count, cmp_worst, &w);
+	sort_positions(order, m->count, cmp_worst, &w);
 	for (uint32_t j = 0; j < m->count; j++)
 	{
 		const MixEntry *e = &mix_entries(m)[order[j]];
@@ -547,7 +547,7 @@ embargo_worst(const Mix *m, int64_t k, const EmbargoParams *p,
 					m->unattributed, m->unattributed_c);
 	(void) add_pair(&out->spare, &out->spare_c,
 					m->unattributed_spare, m->unattributed_spare_c);
-	mix_heap_sort(order, chosen, cmp_key, m);
+	sort_positions(order, chosen, cmp_key, m);
 	return chosen;
 }
 

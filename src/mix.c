@@ -14,7 +14,7 @@
 #define ALIGN8(x)	(((x) + 7) & ~((size_t) 7))
 #define SMALL_CHUNK_LIMIT	8192	/* PostgreSQL rounds smaller chunks to 2^n */
 
-static void sort_order(const Mix *m, uint32_t *order, MixOrderCmp cmp);
+static void sort_order(const Mix *m, uint32_t *order, OrderCmp cmp);
 
 /* Byte size of a flat mix */
 size_t
@@ -141,49 +141,13 @@ cmp_by_rank(const void *ctx, uint32_t i, uint32_t j)
 	return cmp_by_key(m, i, j);
 }
 
-/* Heap sort of order[0..n) by cmp: in place, O(n log n), no allocation */
-void
-mix_heap_sort(uint32_t *order, uint32_t n, MixOrderCmp cmp, const void *ctx)
-{
-	if (n < 2)
-		return;
-	for (uint32_t end = n, start = n / 2; end > 1;)
-	{
-		uint32_t	root,
-					child,
-					tmp;
-
-		if (start > 0)
-			start--;
-		else
-		{
-			end--;
-			tmp = order[0];
-			order[0] = order[end];
-			order[end] = tmp;
-		}
-		root = start;
-		while ((child = 2 * root + 1) < end)
-		{
-			if (child + 1 < end && cmp(ctx, order[child], order[child + 1]) < 0)
-				child++;
-			if (cmp(ctx, order[root], order[child]) >= 0)
-				break;
-			tmp = order[root];
-			order[root] = order[child];
-			order[child] = tmp;
-			root = child;
-		}
-	}
-}
-
 /* order := 0..count-1 sorted by cmp */
 static void
-sort_order(const Mix *m, uint32_t *order, MixOrderCmp cmp)
+sort_order(const Mix *m, uint32_t *order, OrderCmp cmp)
 {
 	for (uint32_t i = 0; i < m->count; i++)
 		order[i] = i;
-	mix_heap_sort(order, m->count, cmp, m);
+	sort_positions(order, m->count, cmp, m);
 }
 
 /* order[0..count-1] := entry positions in byte order of the key */

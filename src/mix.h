@@ -32,6 +32,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sort.h"
+
 #define MIX_FORMAT_VERSION	1
 #define MIX_MAX_KEY_LEN		1024	/* bytes of one supplier code */
 #define MIX_INLINE_KEY		8
@@ -169,10 +171,6 @@ extern MixStatus mix_check_value(double v);
 extern MixStatus mix_add_checked(double *sum, double *comp, double x, double xc);
 extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
 extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
-typedef int (*MixOrderCmp) (const void *ctx, uint32_t i, uint32_t j);
-
-extern void mix_heap_sort(uint32_t *order, uint32_t n, MixOrderCmp cmp,
-						  const void *ctx);
 extern void mix_order_by_key(const Mix *m, uint32_t *order);
 extern void mix_order_by_rank(const Mix *m, uint32_t *order);
 extern MixStatus mix_validate(const Mix *m, size_t size);

@@ -589,7 +589,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			order[n] = n;
 		}
 	if (sorted)
-		mix_heap_sort(order, b->count, cmp_refs, refs);
+		sort_positions(order, b->count, cmp_refs, refs);
 
 	memset((char *) out + sizeof(int32_t), 0, mixb_flat_size(b) - sizeof(int32_t));
 	out->version = MIX_FORMAT_VERSION;

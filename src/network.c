@@ -61,6 +61,7 @@
 
 #include "ksum.h"
 #include "network.h"
+#include "sort.h"
 
 /* ---------------------------------------------------------------- */
 /* Layout															*/
@@ -519,44 +520,6 @@ net_merge(TradeNetwork **dstp, const NetAllocator *a, const TradeNetwork *src)
 /* Ordering and the canonical form									*/
 /* ---------------------------------------------------------------- */
 
-typedef int (*OrderCmp) (const void *ctx, uint32_t i, uint32_t j);
-
-/* Heap sort of order[0..n) by cmp: no recursion, O(n log n) always */
-static void
-heap_sort(uint32_t *order, uint32_t n, OrderCmp cmp, const void *ctx)
-{
-	if (n < 2)
-		return;
-	for (uint32_t end = n, start = n / 2; end > 1;)
-	{
-		uint32_t	root,
-					child,
-					tmp;
-
-		if (start > 0)
-			start--;
-		else
-		{
-			end--;
-			tmp = order[0];
-			order[0] = order[end];
-			order[end] = tmp;
-		}
-		root = start;
-		while ((child = 2 * root + 1) < end)
-		{
-			if (child + 1 < end && cmp(ctx, order[child], order[child + 1]) < 0)
-				child++;
-			if (cmp(ctx, order[root], order[child]) >= 0)
-				break;
-			tmp = order[root];
-			order[root] = order[child];
-			order[child] = tmp;
-			root = child;
-		}
-	}
-}
-
 static int
 cmp_node(const void *ctx, uint32_t i, uint32_t j)
 {
@@ -570,7 +533,7 @@ net_order_by_key(const TradeNetwork *n, uint32_t *order)
 	for (uint32_t i = 0; i < n->node_count; i++)
 		order[i] = i;
 	if (!(n->flags & NET_F_SORTED))
-		heap_sort(order, n->node_count, cmp_node, n);
+		sort_positions(order, n->node_count, cmp_node, n);
 }
 
 static int
@@ -649,7 +612,7 @@ net_canonical(const TradeNetwork *src, const NetAllocator *a, NetStatus *status)
 		tmp[i].volume_c = (lo == 0 || hi == 0) ? 0 : lo;
 		eorder[i] = i;
 	}
-	heap_sort(eorder, ne, cmp_edge, tmp);
+	sort_positions(eorder, ne, cmp_edge, tmp);
 	for (uint32_t i = 0; i < ne; i++)
 		net_edges(n)[i] = tmp[eorder[i]];
 	n->edge_count = ne;

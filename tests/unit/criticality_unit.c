@@ -10,23 +10,10 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "unit.h"
+
 #include "criticality.h"
 
-static int	passed,
-			failed;
-
-#define CHECK(cond, ...) \
-	do { \
-		if (cond) \
-			passed++; \
-		else \
-		{ \
-			failed++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
 
 static int
 near(double got, double want, double rel)
@@ -218,6 +205,5 @@ main(void)
 	test_wgi();
 	test_eu();
 	test_nir();
-	printf("criticality: %d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_report("criticality");
 }

@@ -12,55 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "unit.h"
+
 #include "embargo.h"
 #include "mix_builder.h"
 
-static int	passed,
-			failed;
-
-#define CHECK(cond, ...) \
-	do { \
-		if (cond) \
-			passed++; \
-		else \
-		{ \
-			failed++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
-
-static void *
-t_alloc(void *arg __attribute__((unused)), size_t size)
-{
-	return calloc(1, size);
-}
-
-static void
-t_release(void *arg __attribute__((unused)), void *p)
-{
-	free(p);
-}
-
-static const MixAllocator A = {t_alloc, t_release, NULL};
-
-/* splitmix64: a deterministic hash-based generator */
-static uint64_t
-mix64(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
-
-/* uniform in [0,1) from (seed, i) */
-static double
-unif(uint64_t seed, uint64_t i)
-{
-	return (double) (mix64(seed * 1000003 + i) >> 11) / 9007199254740992.0;
-}
+static const MixAllocator A = {unit_alloc, unit_release, NULL};
 
 static bool
 close_rel(double a, double b, double tol)
@@ -411,6 +368,5 @@ main(void)
 	test_properties();
 	test_worst_bruteforce();
 	test_edges();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_report("embargo");
 }

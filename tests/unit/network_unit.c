@@ -15,52 +15,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "unit.h"
+
 #include "network.h"
 
-static int	passed,
-			failed;
-
-#define CHECK(cond, ...) \
-	do { \
-		if (cond) \
-			passed++; \
-		else \
-		{ \
-			failed++; \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__); \
-			printf("\n"); \
-		} \
-	} while (0)
-
-static void *
-t_alloc(void *arg __attribute__((unused)), size_t size)
-{
-	return calloc(1, size);
-}
-
-static void
-t_release(void *arg __attribute__((unused)), void *p)
-{
-	free(p);
-}
-
-static const NetAllocator A = {t_alloc, t_release, NULL};
-
-static uint64_t
-mix64(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
-
-static double
-unif(uint64_t seed, uint64_t i)
-{
-	return (double) (mix64(seed * 1000003 + i) >> 11) / 9007199254740992.0;
-}
+static const NetAllocator A = {unit_alloc, unit_release, NULL};
 
 static TradeNetwork *
 new_net(void)
@@ -664,6 +623,5 @@ main(void)
 	test_canonical();
 	test_random();
 	test_world();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return unit_report("network");
 }
