@@ -106,17 +106,6 @@ mix_find(const Mix *m, const char *key, size_t keylen)
 	return -1;
 }
 
-/* Add (x, xc) to the compensated pair (sum, comp), failing on overflow */
-MixStatus
-mix_add_checked(double *sum, double *comp, double x, double xc)
-{
-	ksum_add_parts(sum, comp, x);
-	*comp += xc;
-	if (!isfinite(*sum) || !isfinite(*comp) || !isfinite(*sum + *comp))
-		return MIX_ERR_OVERFLOW;
-	return MIX_OK;
-}
-
 static int
 cmp_by_key(const void *ctx, uint32_t i, uint32_t j)
 {

@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ksum.h"
 #include "sort.h"
 
 #define MIX_FORMAT_VERSION	1
@@ -105,6 +106,17 @@ typedef struct MixAllocator
 	void	   *arg;
 } MixAllocator;
 
+/* Add (x, xc) to the compensated pair (sum, comp), failing on overflow */
+static inline MixStatus
+mix_add_checked(double *sum, double *comp, double x, double xc)
+{
+	ksum_add_parts(sum, comp, x);
+	*comp += xc;
+	if (!isfinite(*sum) || !isfinite(*comp) || !isfinite(*sum + *comp))
+		return MIX_ERR_OVERFLOW;
+	return MIX_OK;
+}
+
 extern size_t mix_layout_size(uint32_t count, bool spare, bool risk,
 							  uint32_t arena_size);
 extern const char *mix_arena(const Mix *m);
@@ -168,7 +180,6 @@ mix_entry_spare(const Mix *m, uint32_t i)
 }
 
 extern MixStatus mix_check_value(double v);
-extern MixStatus mix_add_checked(double *sum, double *comp, double x, double xc);
 extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
 extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
 extern void mix_order_by_key(const Mix *m, uint32_t *order);

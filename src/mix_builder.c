@@ -558,25 +558,101 @@ cmp_refs(const void *ctx, uint32_t i, uint32_t j)
 	return mix_key_cmp(r[i].key, r[i].keylen, r[j].key, r[j].keylen);
 }
 
+/* Where the entries of a flat mix being written go */
+typedef struct FlatOut
+{
+	MixEntry   *entries;
+	MixSpare   *spares;
+	double	   *risks;
+	char	   *arena;
+	uint32_t	arena_used;
+} FlatOut;
+
+/* Write the header of the flat form of b into out; return where entries go */
+static FlatOut
+flat_header(const MixBuilder *b, Mix *out, bool sorted)
+{
+	FlatOut		f;
+
+	memset((char *) out + sizeof(int32_t), 0, sizeof(Mix) - sizeof(int32_t));
+	out->version = MIX_FORMAT_VERSION;
+	out->flags = (sorted ? MIX_F_SORTED : 0) | (b->spare ? MIX_F_SPARE : 0) |
+		(b->risk ? MIX_F_RISK : 0);
+	out->k = b->k;
+	out->count = b->count;
+	out->arena_used = (uint32_t) b->long_bytes;
+	out->arena_size = (uint32_t) ALIGN8(b->long_bytes);
+	normalize(b->unattributed, b->unattributed_c,
+			  &out->unattributed, &out->unattributed_c);
+	normalize(b->unattributed_spare, b->unattributed_spare_c,
+			  &out->unattributed_spare, &out->unattributed_spare_c);
+	f.entries = mix_entries(out);
+	f.spares = mix_spares(out);
+	f.arena = (char *) mix_arena(out);
+	f.risks = b->risk ? (double *) (f.arena - (size_t) b->count * sizeof(double)) : NULL;
+	f.arena_used = 0;
+	/* the arena's padding is part of the bytes: zero it */
+	memset(f.arena, 0, out->arena_size);
+	return f;
+}
+
+/* Write entry j of the flat form */
+static inline void
+flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
+		   const MixCell *cell, const MixSpare *spare, double risk)
+{
+	MixEntry   *e = &f->entries[j];
+
+	normalize(cell->volume, cell->volume_c, &e->volume, &e->volume_c);
+	e->keylen = keylen;
+	e->key_off = 0;
+	memset(e->key, 0, MIX_INLINE_KEY);
+	memcpy(e->key, key, keylen < MIX_INLINE_KEY ? keylen : MIX_INLINE_KEY);
+	if (keylen > MIX_INLINE_KEY)
+	{
+		e->key_off = f->arena_used;
+		memcpy(f->arena + f->arena_used, key, keylen);
+		f->arena_used += keylen;
+	}
+	if (f->spares)
+		normalize(spare->spare, spare->spare_c, &f->spares[j].spare, &f->spares[j].spare_c);
+	if (f->risks)
+		f->risks[j] = risk;
+}
+
 /*
  * Write the flat form (mixb_flat_size bytes) into out, whose first four
  * bytes are left for the varlena header: canonical if `sorted`, else in
- * insertion order (for a measure that needs no order).  Temporary memory
- * comes from tmp.  Sums keep their compensation, in normal form.
+ * insertion order (for a measure that needs no order, without temporary
+ * memory).  Temporary memory comes from tmp.  Sums keep their
+ * compensation, in normal form.
  */
 MixStatus
 mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			 bool sorted)
 {
-	EntryRef   *refs = tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(EntryRef));
-	uint32_t   *order = refs ? tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(uint32_t)) : NULL;
+	FlatOut		f = flat_header(b, out, sorted);
+	EntryRef   *refs;
+	uint32_t   *order;
 	uint32_t	n = 0;
-	MixEntry   *entries;
-	MixSpare   *spares;
-	double	   *risks;
-	char	   *arena;
-	uint32_t	arena_used = 0;
 
+	if (!sorted)
+	{
+		for (const MixSegment *s = b->first; s != NULL; s = s->next)
+			for (uint32_t i = 0; i < s->used; i++, n++)
+			{
+				uint32_t	len;
+				const char *key = entry_key(s, i, &len);
+
+				flat_entry(&f, n, key, len, &s->cells[i],
+						   b->spare ? &s->spares[i] : NULL,
+						   b->risk ? s->risks[i] : NAN);
+			}
+		return MIX_OK;
+	}
+
+	refs = tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(EntryRef));
+	order = refs ? tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(uint32_t)) : NULL;
 	if (order == NULL)
 		return MIX_ERR_NOMEM;
 	for (const MixSegment *s = b->first; s != NULL; s = s->next)
@@ -588,45 +664,12 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			refs[n].risk = b->risk ? s->risks[i] : NAN;
 			order[n] = n;
 		}
-	if (sorted)
-		sort_positions(order, b->count, cmp_refs, refs);
-
-	memset((char *) out + sizeof(int32_t), 0, mixb_flat_size(b) - sizeof(int32_t));
-	out->version = MIX_FORMAT_VERSION;
-	out->flags = (sorted ? MIX_F_SORTED : 0) | (b->spare ? MIX_F_SPARE : 0) |
-		(b->risk ? MIX_F_RISK : 0);
-	out->k = b->k;
-	out->count = b->count;
-	out->arena_size = (uint32_t) ALIGN8(b->long_bytes);
-	normalize(b->unattributed, b->unattributed_c,
-			  &out->unattributed, &out->unattributed_c);
-	normalize(b->unattributed_spare, b->unattributed_spare_c,
-			  &out->unattributed_spare, &out->unattributed_spare_c);
-	out->arena_used = (uint32_t) b->long_bytes;
-	entries = mix_entries(out);
-	spares = mix_spares(out);
-	risks = b->risk ? (double *) ((char *) mix_arena(out) -
-								  (size_t) b->count * sizeof(double)) : NULL;
-	arena = (char *) mix_arena(out);
+	sort_positions(order, b->count, cmp_refs, refs);
 	for (uint32_t j = 0; j < b->count; j++)
 	{
 		const EntryRef *r = &refs[order[j]];
 
-		normalize(r->cell->volume, r->cell->volume_c,
-				  &entries[j].volume, &entries[j].volume_c);
-		entries[j].keylen = r->keylen;
-		memcpy(entries[j].key, r->key, r->keylen < MIX_INLINE_KEY ? r->keylen : MIX_INLINE_KEY);
-		if (r->keylen > MIX_INLINE_KEY)
-		{
-			entries[j].key_off = arena_used;
-			memcpy(arena + arena_used, r->key, r->keylen);
-			arena_used += r->keylen;
-		}
-		if (spares)
-			normalize(r->spare->spare, r->spare->spare_c,
-					  &spares[j].spare, &spares[j].spare_c);
-		if (risks)
-			risks[j] = r->risk;
+		flat_entry(&f, j, r->key, r->keylen, r->cell, r->spare, r->risk);
 	}
 	if (tmp->release)
 	{

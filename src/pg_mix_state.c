@@ -127,15 +127,17 @@ arena_for(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 }
 
 /* Is d an expanded supply mix (read-write or read-only)? */
-static ExpandedMix *
+static inline ExpandedMix *
 expanded_mix(Datum d)
 {
-	ExpandedObjectHeader *eoh;
+	varattrib_1b_e *datum = (varattrib_1b_e *) DatumGetPointer(d);
+	varatt_expanded ptr;
 
-	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	if (!VARATT_IS_EXTERNAL_EXPANDED(datum))
 		return NULL;
-	eoh = DatumGetEOHP(d);
-	return eoh->eoh_methods == &mix_methods ? (ExpandedMix *) eoh : NULL;
+	/* DatumGetEOHP(), inlined: this runs for every row */
+	memcpy(&ptr, VARDATA_EXTERNAL(datum), sizeof(ptr));
+	return ptr.eohptr->eoh_methods == &mix_methods ? (ExpandedMix *) ptr.eohptr : NULL;
 }
 
 /* Merge the supply_mix datum d (flat or expanded) into b */

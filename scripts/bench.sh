@@ -1,0 +1,350 @@
+#!/usr/bin/env bash
+# make bench: the performance benchmark of SPEC section 8, side by side with
+# plain SQL, in one run on a throwaway cluster.
+#
+# Prints every timing (best, median and worst of 3 runs after a discarded
+# warm-up, from EXPLAIN ANALYZE's execution time), the ratios and a summary
+# with PASS/FAIL per target.  It is a report: the exit status is 0 even when
+# a target is missed, non-zero only when the benchmark itself fails.
+#
+#   BENCH_RUNS=5 make bench      more timed runs per measurement (default 3)
+#   BENCH_KEEP=1 make bench      keep the cluster running at the end (prints
+#                                how to connect; stop it with Ctrl-C)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+. scripts/cluster.sh
+
+RUNS=${BENCH_RUNS:-3}
+DB=rarerisk_bench
+T0=$(date +%s)
+
+# Session settings of the measurements.  work_mem 1GB: no grouped variant
+# spills (the plain-SQL inner HashAgg needs ~600 MB; hash_mem_multiplier is
+# the default 2); the plans are checked for spills in the report.
+SERIAL="max_parallel_workers_per_gather=0; work_mem=1GB"
+PARALLEL="max_parallel_workers_per_gather=2; parallel_setup_cost=0; parallel_tuple_cost=0; work_mem=1GB"
+DEFAULT_MEM="max_parallel_workers_per_gather=0; work_mem=4MB"
+
+echo "== rarerisk benchmark (SPEC section 8)"
+echo "   host: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
+	"load average before start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+make -s PG_CONFIG="$RR_PG_CONFIG" all >/dev/null
+# shared_buffers holds every benchmark table (≈1.3 GB, each under a quarter
+# of it, so sequential scans do not use a ring buffer).  JIT is off: its
+# compile time is noise here and it cannot compile extension functions.
+# Autovacuum is off: tables are vacuumed and analysed explicitly, and no
+# background worker competes with the measurements.
+RR_EXTRA_CONF="shared_buffers = 2GB
+jit = off
+autovacuum = off
+wal_level = minimal
+max_wal_senders = 0
+max_wal_size = 8GB
+checkpoint_timeout = 1h
+max_parallel_workers_per_gather = 0
+${RR_EXTRA_CONF:-}"
+rr_cluster_start
+"$RR_BINDIR/createdb" "$DB"
+
+export PGOPTIONS="-c client_min_messages=warning"
+q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+lit() { printf '$bench$%s$bench$' "$1"; }
+# measure LABEL SETTINGS QUERY [RUNS]
+measure() {
+	local t=$SECONDS
+	q -c "SELECT bench.measure($(lit "$1"), $(lit "$3"), $(lit "$2"), ${4:-$RUNS})" >/dev/null
+	printf '   %-34s %s\n' "$1" "$(q -c "SELECT round(best_ms::numeric) || ' ms best of ' || runs
+		|| '  (' || bench.shape(plan) || ', ' || ($((SECONDS - t)) || ' s wall)') FROM bench.summary WHERE label = '$1'")"
+}
+fact() { q -c "INSERT INTO bench.fact VALUES ($(lit "$1"), ($2)::float8, $(lit "${3:-}"))"; }
+step() { echo; echo "== $*"; }
+# CPUs kept busy by other processes over one second (our cluster is idle
+# between measurements): parallel timings on a 2-CPU machine need both
+busy_cpus() {
+	local a b
+	a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+	awk -v n="$(nproc)" -v t1="$(( a[1]+a[2]+a[3]+a[4]+a[5]+a[6]+a[7]+a[8] ))" -v i1="$(( a[4]+a[5] ))" \
+		-v t2="$(( b[1]+b[2]+b[3]+b[4]+b[5]+b[6]+b[7]+b[8] ))" -v i2="$(( b[4]+b[5] ))" \
+		'BEGIN { printf "%.2f", n * (1 - (i2 - i1) / (t2 - t1)) }'
+}
+check_quiet() {
+	local b
+	b=$(busy_cpus)
+	fact "busy_cpus_$1" "$b"
+	if awk -v b="$b" 'BEGIN { exit !(b > 0.2) }'; then
+		echo "   WARNING: other processes keep $b of $(nproc) CPUs busy: timings (parallel ones most) are noisy"
+	else
+		echo "   other processes: $b CPUs busy (quiet)"
+	fi
+}
+
+q -c 'CREATE EXTENSION rarerisk' -c 'CREATE EXTENSION pg_prewarm'
+q -f bench/lib.sql
+echo "   PostgreSQL $(q -c 'SHOW server_version'), rarerisk $(q -c "SELECT extversion FROM pg_extension WHERE extname = 'rarerisk'")"
+echo "   shared_buffers $(q -c 'SHOW shared_buffers'), hash_mem_multiplier $(q -c 'SHOW hash_mem_multiplier'), jit $(q -c 'SHOW jit')"
+echo "   grouped timings: $SERIAL (serial vs serial)"
+echo "   each timing: best of $RUNS runs after one discarded warm-up, EXPLAIN (ANALYZE, TIMING OFF) execution time"
+check_quiet start
+
+# ---------------------------------------------------------------------------
+step "1. generating flows (deterministic)"
+t=$SECONDS
+q -f bench/generate.sql
+fact gen_seconds "$((SECONDS - t))"
+# the same rows clustered by group, as after CLUSTER or a load sorted by group
+q -c "SET work_mem = '2GB'" \
+	-c 'CREATE TABLE flows_clustered AS SELECT * FROM flows ORDER BY importer, product, month' \
+	-c 'VACUUM (FREEZE, ANALYZE) flows_clustered'
+q <<'SQL'
+INSERT INTO bench.fact
+SELECT 'rows', count(*), NULL FROM flows
+UNION ALL SELECT 'rows_null_supplier', count(*) FILTER (WHERE supplier IS NULL), NULL FROM flows
+UNION ALL SELECT 'table_mb', pg_relation_size('flows') / 1048576.0, NULL;
+INSERT INTO bench.fact
+SELECT 'groups', count(*), NULL FROM (SELECT DISTINCT importer, product FROM flows) g;
+INSERT INTO bench.fact
+SELECT 'pairs', count(*) FILTER (WHERE supplier IS NOT NULL), NULL
+FROM (SELECT DISTINCT importer, product, supplier FROM flows) p;
+INSERT INTO bench.fact
+SELECT 'group_suppliers_' || x, v, NULL
+FROM (SELECT min(n) AS min, avg(n) AS avg, max(n) AS max,
+			 percentile_disc(0.5) WITHIN GROUP (ORDER BY n) AS median
+	  FROM (SELECT count(DISTINCT supplier) AS n FROM flows GROUP BY importer, product) c) s,
+	 LATERAL (VALUES ('min', min), ('median', median), ('avg', avg), ('max', max)) AS v(x, v);
+INSERT INTO bench.fact
+SELECT 'distinct_suppliers', count(DISTINCT supplier), NULL FROM flows
+UNION ALL SELECT 'volume_min', min(volume), NULL FROM flows
+UNION ALL SELECT 'volume_max', max(volume), NULL FROM flows;
+SQL
+q -c "SELECT format('   %s rows (%s with NULL supplier), %s (importer, product) groups, %s distinct (group, supplier) pairs,',
+		(SELECT value FROM bench.fact WHERE name = 'rows'), (SELECT value FROM bench.fact WHERE name = 'rows_null_supplier'),
+		(SELECT value FROM bench.fact WHERE name = 'groups'), (SELECT value FROM bench.fact WHERE name = 'pairs'))
+	|| format(E'\n   suppliers per group min %s / median %s / mean %s / max %s, %s distinct supplier codes,',
+		(SELECT value FROM bench.fact WHERE name = 'group_suppliers_min'), (SELECT value FROM bench.fact WHERE name = 'group_suppliers_median'),
+		(SELECT round(value::numeric, 1) FROM bench.fact WHERE name = 'group_suppliers_avg'), (SELECT value FROM bench.fact WHERE name = 'group_suppliers_max'),
+		(SELECT value FROM bench.fact WHERE name = 'distinct_suppliers'))
+	|| format(E'\n   volumes %s .. %s, table %s MB; generated in %s s',
+		(SELECT to_char(value, '9.9EEEE') FROM bench.fact WHERE name = 'volume_min'), (SELECT to_char(value, '9.9EEEE') FROM bench.fact WHERE name = 'volume_max'),
+		(SELECT round(value::numeric) FROM bench.fact WHERE name = 'table_mb'), (SELECT value FROM bench.fact WHERE name = 'gen_seconds'))"
+
+# ---------------------------------------------------------------------------
+step "2. grouped by (importer, product): sum vs concentration_hhi vs plain SQL"
+echo "   flows: rows in load order (month by month, groups interleaved);"
+echo "   flows_clustered: the same rows stored group by group"
+PLAIN='SELECT importer, product,
+       10000 * sum(v * v) FILTER (WHERE supplier IS NOT NULL) / nullif(sum(v), 0) ^ 2 AS v
+FROM (SELECT importer, product, supplier, sum(volume) AS v
+      FROM %T GROUP BY importer, product, supplier) AS per_supplier
+GROUP BY importer, product'
+HHI='SELECT importer, product, rarerisk.concentration_hhi(supplier, volume) AS v FROM %T GROUP BY importer, product'
+SUM='SELECT importer, product, sum(volume) AS v FROM %T GROUP BY importer, product'
+COUNT='SELECT importer, product, count(*) AS v FROM %T GROUP BY importer, product'
+EMB_OK=$(q -c "SELECT to_regproc('rarerisk.embargo') IS NOT NULL AND to_regproc('rarerisk.embargo_shortfall') IS NOT NULL")
+EMB="SELECT importer, product, rarerisk.embargo_shortfall(supplier, volume, rarerisk.embargo(ARRAY['AAH'])) AS v FROM %T GROUP BY importer, product"
+q -c "SELECT pg_prewarm('flows'), pg_prewarm('flows_clustered')" >/dev/null
+for T in flows flows_clustered; do
+	measure "sum/$T" "$SERIAL" "${SUM//%T/$T}"
+	measure "hhi/$T" "$SERIAL" "${HHI//%T/$T}"
+	if [ "$EMB_OK" = t ]; then
+		measure "embargo_shortfall/$T" "$SERIAL" "${EMB//%T/$T}"
+	fi
+	measure "plain_hash/$T" "$SERIAL" "${PLAIN//%T/$T}"
+	measure "plain_sort/$T" "$SERIAL; enable_hashagg=off" "${PLAIN//%T/$T}"
+	measure "count/$T" "$SERIAL" "${COUNT//%T/$T}" 1
+done
+[ "$EMB_OK" = t ] || echo "   embargo_shortfall: not in the extension yet, not measured"
+q -c "SELECT bench.materialize('bench.r_hhi', $(lit "${HHI//%T/flows}"), '$SERIAL')" \
+	-c "SELECT bench.materialize('bench.r_plain', $(lit "${PLAIN//%T/flows}"), '$SERIAL')" >/dev/null
+fact agree_plain "SELECT bench.max_rel_diff('bench.r_hhi', 'bench.r_plain', 'importer, product')"
+echo "   concentration_hhi vs plain-SQL HHI, largest relative difference over all groups:" \
+	"$(q -c "SELECT to_char(value, '9.9EEEE') FROM bench.fact WHERE name = 'agree_plain'")"
+
+# ---------------------------------------------------------------------------
+step "3. stored monthly mixes merged to a year vs re-aggregating raw rows"
+t=$SECONDS
+q <<'SQL'
+SET work_mem = '1GB';
+SET max_parallel_workers_per_gather = 0;
+BEGIN;
+-- appended month by month, as a monthly rollup job would
+CREATE TABLE monthly AS
+SELECT importer, product, month, rarerisk.supply_mix(supplier, volume) AS mix
+FROM flows GROUP BY importer, product, month
+ORDER BY month, hashtext(importer || product);
+COMMIT;
+VACUUM (FREEZE, ANALYZE) monthly;
+SQL
+fact monthly_build_s "$((SECONDS - t))"
+q <<'SQL'
+INSERT INTO bench.fact
+SELECT 'monthly_rows', count(*), NULL FROM monthly
+UNION ALL SELECT 'monthly_entries', sum(rarerisk.supplier_count(mix)), NULL FROM monthly
+UNION ALL SELECT 'monthly_avg_bytes', avg(pg_column_size(mix)), NULL FROM monthly
+UNION ALL SELECT 'monthly_mb', pg_total_relation_size('monthly') / 1048576.0, NULL
+UNION ALL SELECT 'months_per_group', avg(n), NULL
+	FROM (SELECT count(*) AS n FROM monthly GROUP BY importer, product) c;
+SQL
+q -c "SELECT format('   monthly: %s mixes (%s months per group on average), %s supplier entries in all, %s bytes per mix, %s MB (flows: %s MB); built in %s s',
+	(SELECT value FROM bench.fact WHERE name = 'monthly_rows'),
+	(SELECT round(value::numeric, 1) FROM bench.fact WHERE name = 'months_per_group'),
+	(SELECT value FROM bench.fact WHERE name = 'monthly_entries'),
+	(SELECT round(value::numeric) FROM bench.fact WHERE name = 'monthly_avg_bytes'),
+	(SELECT round(value::numeric) FROM bench.fact WHERE name = 'monthly_mb'),
+	(SELECT round(value::numeric) FROM bench.fact WHERE name = 'table_mb'),
+	(SELECT value FROM bench.fact WHERE name = 'monthly_build_s'))"
+MERGE='SELECT importer, product, rarerisk.hhi(rarerisk.supply_mix_merge(mix)) AS v FROM monthly GROUP BY importer, product'
+q -c "SELECT pg_prewarm('monthly')" >/dev/null
+measure "merge/monthly" "$SERIAL" "$MERGE"
+# the floor: reading and grouping the monthly rows without merging anything
+measure "count/monthly" "$SERIAL" 'SELECT importer, product, count(*) AS v FROM monthly GROUP BY importer, product'
+q -c "SELECT bench.materialize('bench.r_merge', $(lit "$MERGE"), '$SERIAL')" >/dev/null
+fact agree_merge "SELECT bench.max_rel_diff('bench.r_hhi', 'bench.r_merge', 'importer, product')"
+echo "   merged monthly mixes vs concentration_hhi over raw rows, largest relative difference:" \
+	"$(q -c "SELECT to_char(value, '9.9EEEE') FROM bench.fact WHERE name = 'agree_merge'")"
+
+# ---------------------------------------------------------------------------
+step "4. parallel query: 2 workers vs none, whole table"
+check_quiet parallel
+P_ALL='SELECT 0 AS k, rarerisk.concentration_hhi(supplier, volume) AS v FROM flows'
+P_MONTH='SELECT month AS k, rarerisk.concentration_hhi(supplier, volume) AS v FROM flows GROUP BY month'
+P_SUM='SELECT 0 AS k, sum(volume) AS v FROM flows'
+# short queries, most exposed to other processes' load: more runs (best of)
+PRUNS=$(( RUNS > 5 ? RUNS : 5 ))
+measure "ungrouped_hhi/serial" "$SERIAL" "$P_ALL" $PRUNS
+measure "ungrouped_hhi/parallel" "$PARALLEL" "$P_ALL" $PRUNS
+measure "by_month_hhi/serial" "$SERIAL" "$P_MONTH" $PRUNS
+measure "by_month_hhi/parallel" "$PARALLEL" "$P_MONTH" $PRUNS
+measure "ungrouped_sum/serial" "$SERIAL" "$P_SUM" $PRUNS
+measure "ungrouped_sum/parallel" "$PARALLEL" "$P_SUM" $PRUNS
+for v in ALL MONTH; do
+	qq=P_$v
+	q -c "SELECT bench.materialize('bench.r_s_$v', $(lit "${!qq}"), '$SERIAL')" \
+		-c "SELECT bench.materialize('bench.r_p_$v', $(lit "${!qq}"), '$PARALLEL')" >/dev/null
+	fact "agree_parallel_$v" "SELECT bench.max_rel_diff('bench.r_s_$v', 'bench.r_p_$v', 'k')"
+done
+echo "   parallel vs serial results, largest relative difference: ungrouped" \
+	"$(q -c "SELECT value FROM bench.fact WHERE name = 'agree_parallel_ALL'"), by month" \
+	"$(q -c "SELECT value FROM bench.fact WHERE name = 'agree_parallel_MONTH'")"
+
+# ---------------------------------------------------------------------------
+step "5. linear growth: the first quarter of the groups vs all"
+q -c 'CREATE TABLE flows_quarter AS SELECT * FROM flows WHERE importer < $$I0750$$' \
+	-c 'VACUUM (FREEZE, ANALYZE) flows_quarter' -c "SELECT pg_prewarm('flows_quarter')" >/dev/null
+fact quarter_rows 'SELECT count(*) FROM flows_quarter'
+echo "   flows_quarter: $(q -c "SELECT value FROM bench.fact WHERE name = 'quarter_rows'") rows" \
+	"(groups of importers I0000..I0749, 75,000 groups, load order kept)"
+measure "sum/flows_quarter" "$SERIAL" "${SUM//%T/flows_quarter}"
+measure "hhi/flows_quarter" "$SERIAL" "${HHI//%T/flows_quarter}"
+# the same with rows clustered by group: no cache effect of the hash table size
+q -c 'CREATE TABLE flows_clustered_quarter AS SELECT * FROM flows_clustered WHERE importer < $$I0750$$' \
+	-c 'VACUUM (FREEZE, ANALYZE) flows_clustered_quarter' -c "SELECT pg_prewarm('flows_clustered_quarter')" >/dev/null
+measure "sum/flows_clustered_quarter" "$SERIAL" "${SUM//%T/flows_clustered_quarter}"
+measure "hhi/flows_clustered_quarter" "$SERIAL" "${HHI//%T/flows_clustered_quarter}"
+
+# ---------------------------------------------------------------------------
+step "6. memory at the default work_mem (4MB): HashAgg must spill, not fail"
+measure "hhi/flows@4MB" "$DEFAULT_MEM" "${HHI//%T/flows}" 1
+measure "merge/monthly@4MB" "$DEFAULT_MEM" "$MERGE" 1
+measure "sum/flows@4MB" "$DEFAULT_MEM" "${SUM//%T/flows}" 1
+
+# ---------------------------------------------------------------------------
+step "measurements (ms; best/median/worst of the counted runs; plan of the best run)"
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -P footer=off <<'SQL'
+SELECT label AS measurement,
+	   round(best_ms::numeric) AS best,
+	   round(median_ms::numeric) AS median,
+	   round(worst_ms::numeric) AS worst,
+	   CASE WHEN worst_ms > 1.15 * best_ms THEN 'NOISY' ELSE '' END AS spread,
+	   bench.shape(plan) AS aggregation,
+	   bench.workers(plan) AS workers,
+	   bench.batches(plan) AS batches,
+	   bench.disk_kb(plan) AS disk_kb,
+	   bench.peak_kb(plan) AS peak_kb,
+	   regexp_replace(settings, 'max_parallel_workers_per_gather', 'mpwpg') AS settings
+FROM bench.summary
+ORDER BY seq;
+SQL
+
+# ---------------------------------------------------------------------------
+step "memory of the aggregate state (work_mem 1GB, HashAgg in memory)"
+q <<'SQL'
+SELECT format('   %-16s peak %s kB - count(*) peak %s kB = %s kB over %s pairs = %s bytes per pair (batches %s / %s)',
+			  t, bench.peak_kb(h.plan), bench.peak_kb(c.plan),
+			  bench.peak_kb(h.plan) - bench.peak_kb(c.plan), p.value,
+			  round((bench.peak_kb(h.plan) - bench.peak_kb(c.plan)) * 1024.0 / p.value::numeric, 1),
+			  bench.batches(h.plan), bench.batches(c.plan))
+FROM unnest(ARRAY['flows', 'flows_clustered']) AS t
+JOIN bench.summary h ON h.label = 'hhi/' || t
+JOIN bench.summary c ON c.label = 'count/' || t
+CROSS JOIN bench.fact p WHERE p.name = 'pairs';
+SQL
+
+# ---------------------------------------------------------------------------
+step "summary"
+q -v emb="$EMB_OK" <<'SQL'
+CREATE TEMP TABLE s(ord serial, name text, value float8, op text, target float8, fmt text DEFAULT '90.99', note text DEFAULT '', ttext text);
+CREATE FUNCTION pg_temp.b(text) RETURNS float8 LANGUAGE sql AS $$ SELECT bench.best($1) $$;
+CREATE FUNCTION pg_temp.f(text) RETURNS float8 LANGUAGE sql AS $$ SELECT value FROM bench.fact WHERE name = $1 $$;
+CREATE FUNCTION pg_temp.mem(t text) RETURNS float8 LANGUAGE sql AS $$
+	SELECT (bench.peak_kb(h.plan) - bench.peak_kb(c.plan)) * 1024.0 / pg_temp.f('pairs')
+	FROM bench.summary h, bench.summary c WHERE h.label = 'hhi/' || t AND c.label = 'count/' || t $$;
+INSERT INTO s(name, value, op, target, note) VALUES
+ ('concentration_hhi / sum', pg_temp.b('hhi/flows') / pg_temp.b('sum/flows'), '<=', 1.5, 'load order'),
+ ('concentration_hhi / sum', pg_temp.b('hhi/flows_clustered') / pg_temp.b('sum/flows_clustered'), '<=', 1.5, 'clustered by group'),
+ ('plain-SQL HHI / concentration_hhi',
+	least(pg_temp.b('plain_hash/flows'), pg_temp.b('plain_sort/flows')) / pg_temp.b('hhi/flows'), '>=', 5, 'load order, fastest plain SQL'),
+ ('plain-SQL HHI / concentration_hhi',
+	least(pg_temp.b('plain_hash/flows_clustered'), pg_temp.b('plain_sort/flows_clustered')) / pg_temp.b('hhi/flows_clustered'), '>=', 5, 'clustered, fastest plain SQL');
+INSERT INTO s(name, value, op, target, note)
+SELECT 'embargo_shortfall / sum', pg_temp.b('embargo_shortfall/flows') / pg_temp.b('sum/flows'), '<=', 1.5, 'load order'
+WHERE :'emb' = 't'
+UNION ALL
+SELECT 'embargo_shortfall / sum', NULL, '<=', 1.5, 'not implemented' WHERE :'emb' <> 't';
+INSERT INTO s(name, value, op, target, note) VALUES
+ ('raw concentration_hhi / monthly merge', pg_temp.b('hhi/flows') / pg_temp.b('merge/monthly'), '>=', 5,
+	'ceiling ' || round((pg_temp.b('hhi/flows') / pg_temp.b('count/monthly'))::numeric, 1)
+	|| ' (count(*) over monthly)'),
+ ('parallel speed-up, ungrouped', pg_temp.b('ungrouped_hhi/serial') / pg_temp.b('ungrouped_hhi/parallel'), '>=', 1.6, '2 workers'),
+ ('parallel speed-up, by month (12 groups)', pg_temp.b('by_month_hhi/serial') / pg_temp.b('by_month_hhi/parallel'), '>=', 1.6, '2 workers'),
+ ('time all / first quarter of groups', pg_temp.b('hhi/flows') / pg_temp.b('hhi/flows_quarter'), '<=', 4.4,
+	'load order; sum(): ' || round((pg_temp.b('sum/flows') / pg_temp.b('sum/flows_quarter'))::numeric, 2)),
+ ('time all / first quarter of groups', pg_temp.b('hhi/flows_clustered') / pg_temp.b('hhi/flows_clustered_quarter'), '<=', 4.4,
+	'clustered; sum(): ' || round((pg_temp.b('sum/flows_clustered') / pg_temp.b('sum/flows_clustered_quarter'))::numeric, 2)),
+ ('state bytes per (group, supplier) pair', pg_temp.mem('flows'), '<=', 64, 'load order'),
+ ('state bytes per (group, supplier) pair', pg_temp.mem('flows_clustered'), '<=', 64, 'clustered by group');
+INSERT INTO s(name, value, op, target, fmt, note) VALUES
+ ('parallel vs serial, relative difference', greatest(pg_temp.f('agree_parallel_ALL'), pg_temp.f('agree_parallel_MONTH')), '<=', 1e-12, '9.9EEEE', ''),
+ ('merge vs raw HHI, relative difference', pg_temp.f('agree_merge'), '<=', 1e-12, '9.9EEEE', ''),
+ ('HHI vs plain-SQL HHI, relative difference', pg_temp.f('agree_plain'), '<=', 1e-9, '9.9EEEE', 'plain SQL sums naively');
+INSERT INTO s(name, value, op, target, fmt, note, ttext)
+SELECT 'work_mem 4MB: ' || split_part(label, '@', 1) || ', batches', bench.batches(plan), '>=', 2, '99999',
+	   round(best_ms::numeric) || ' ms, ' || bench.disk_kb(plan) || ' kB spilled', '(spills, completes)'
+FROM bench.summary WHERE label IN ('hhi/flows@4MB', 'merge/monthly@4MB') ORDER BY label;
+
+SELECT rpad(name, 42) || lpad(coalesce(trim(to_char(value, fmt)), 'n/a'), 9) || '   ' ||
+	   rpad(coalesce(ttext, '(target ' || op || ' ' ||
+			CASE WHEN target < 0.001 THEN trim(to_char(target, '9EEEE')) ELSE target::text END || ')'), 20) ||
+	   rpad(CASE WHEN value IS NULL THEN '----'
+				 WHEN (op = '<=' AND value <= target) OR (op = '>=' AND value >= target) THEN 'PASS'
+				 ELSE 'FAIL' END, 6) || note
+FROM s ORDER BY ord;
+SQL
+cat <<'NOTES'
+
+   load order: flows as appended month by month, a group's rows scattered over
+   the table (every HashAgg probe is a cache miss); clustered: the same rows
+   stored group by group (the layout of the baseline timings in NOTES.md).
+   merge ceiling: concentration_hhi over raw rows / count(*) GROUP BY over the
+   monthly table; no merge can be faster than reading the monthly mixes.
+NOTES
+echo
+check_quiet end
+echo "   total benchmark time $(( $(date +%s) - T0 )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ -n "${BENCH_KEEP:-}" ]; then
+	echo "   cluster kept: PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER psql $DB   (Ctrl-C stops it)"
+	sleep infinity
+fi
+exit 0
