@@ -120,26 +120,30 @@ ORDER BY hs6, year;
 \echo ' HS codes:'
 SELECT '   ' || hs6 || '  ' || label FROM report_hs ORDER BY hs6 \g (tuples_only=on)
 
-\echo ' Verdict per series:'
+\echo ' Trend per series, first to last year (least-squares slope of HHI on year;'
+\echo ' rising/falling when the slope moves HHI by more than 100 points a year):'
 SELECT l.line
 FROM (SELECT p.hs6, h.label,
              count(*) AS years,
              count(*) FILTER (WHERE pg_temp.doj_band(hhi) = 'highly concentrated') AS high,
-             count(*) FILTER (WHERE pg_temp.doj_band(hhi) = 'moderately concentrated') AS moderate,
-             min(hhi) AS hhi_min, max(hhi) AS hhi_max, max(year) AS last_year,
+             min(year) AS first_year, max(year) AS last_year,
+             (array_agg(hhi ORDER BY year))[1]               AS first_hhi,
              (array_agg(hhi ORDER BY year DESC))[1]          AS last_hhi,
+             regr_slope(hhi, year)                           AS slope,
              (array_agg(top_supplier ORDER BY year DESC))[1] AS last_top,
              (array_agg(top_share ORDER BY year DESC))[1]    AS last_top_share
       FROM report_us_profile p JOIN report_hs h USING (hs6)
       GROUP BY p.hs6, h.label) v
 CROSS JOIN LATERAL (VALUES
     (1, format('   %s %s: %s', v.hs6, v.label,
-               CASE WHEN v.high = v.years THEN 'highly concentrated in every year'
-                    ELSE format('highly concentrated in %s, moderately in %s of %s years',
-                                v.high, v.moderate, v.years) END)),
-    (2, format('          HHI %s to %s; %s: HHI %s, %s supplies %s',
-               pg_temp.n0(v.hhi_min), pg_temp.n0(v.hhi_max), v.last_year,
-               pg_temp.n0(v.last_hhi), v.last_top, pg_temp.pct(v.last_top_share)))
+               CASE WHEN v.high = v.years THEN 'highly concentrated every year'
+                    ELSE format('highly concentrated in %s of %s years', v.high, v.years) END)),
+    (2, format('          HHI %s (%s) -> %s (%s), %s %s/yr: %s',
+               pg_temp.n0(v.first_hhi), v.first_year, pg_temp.n0(v.last_hhi), v.last_year,
+               'slope', CASE WHEN v.slope >= 0 THEN '+' ELSE '-' END || pg_temp.n0(abs(v.slope)),
+               CASE WHEN v.slope > 100 THEN 'rising' WHEN v.slope < -100 THEN 'falling'
+                    ELSE 'flat' END)),
+    (3, format('          %s: %s supplies %s', v.last_year, v.last_top, pg_temp.pct(v.last_top_share)))
 ) AS l(n, line)
 ORDER BY v.hs6, l.n \g (tuples_only=on)
 
@@ -235,6 +239,8 @@ ORDER BY p.year, p.edition;
 \echo '    A one-year total embargo (intensity 1, horizon = period = 365 days).'
 \echo '    Spare assumption: every other supplier can ship 20 % more than it did.'
 \echo '------------------------------------------------------------------------------'
+\echo ' Shortfall, % of a year''s demand, with no stocks, 60 or 180 days of stocks,'
+\echo ' and 60 days of stocks plus the spare capacity of the other suppliers:'
 
 CREATE TEMP TABLE report_us_spare AS
 SELECT hs6, rarerisk.supply_mix(partner_iso3, import_value_usd::float8,
@@ -246,25 +252,26 @@ GROUP BY hs6;
 
 SELECT s.hs6                                                                       AS "HS",
        round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN']))::numeric, 1)
-                                                                                   AS "no stock %",
+                                                                                   AS "no stock",
        round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 60))::numeric, 1)
-                                                                                   AS "60 d stock %",
+                                                                                   AS "60 d",
        round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 180))::numeric, 1)
-                                                                                   AS "180 d stock %",
-       round(100 * (i).shortfall_share::numeric, 1)                                AS "60 d + spare %",
-       round((i).days_to_shortage::numeric)                                        AS "days to shortage",
+                                                                                   AS "180 d",
+       round(100 * (i).shortfall_share::numeric, 1)                                AS "60 d+spare",
+       round((i).days_to_shortage::numeric)                                        AS "days left",
        array_to_string((w).suppliers, ',') || ' ' ||
-         to_char(100 * (w).shortfall_share::numeric, 'FM990.0') || ' %'           AS "worst single supplier"
+         to_char(100 * (w).shortfall_share::numeric, 'FM990.0') || ' %'           AS "worst single"
 FROM report_us_spare s
 JOIN report_us_mix m ON m.hs6 = s.hs6 AND m.year = 2024
 CROSS JOIN LATERAL (SELECT rarerisk.embargo_impact(s.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 60)) AS i,
                            rarerisk.worst_embargo(s.mix, 1, rarerisk.embargo(ARRAY['CHN'], stock_days => 60)) AS w) x
 ORDER BY s.hs6;
 \echo
-\echo '   Shortfall = share of a year''s demand left unmet after stocks (and spare).'
-\echo '   Days to shortage: how long 60 days of stocks last once the gap opens, with spare.'
-\echo '   Worst single supplier: the one supplier whose embargo hurts most (60 d stock, spare).'
+\echo '   Days left: how long 60 days of stocks last once the gap opens (with spare).'
+\echo '   Worst single: the one supplier whose embargo alone hurts most (60 d stocks,'
+\echo '   spare), with its shortfall -- the single point of failure.'
 \echo
+
 
 
 -- ===========================================================================
@@ -310,12 +317,12 @@ GROUP BY year;
 
 SELECT year::text                                                   AS "year",
        round((10000 * hhi_fraction)::numeric)                       AS "HHI",
-       round(china_risk::numeric, 2)                                AS "China WGI risk",
-       round(hhi_wgi::numeric, 2)                                   AS "HHI_WGI (0-10)",
+       round(china_risk::numeric, 2)                                AS "China risk",
+       round(hhi_wgi::numeric, 2)                                   AS "HHI_WGI",
        round(rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99)::numeric, 1)
-                                                                    AS "supply risk",
+                                                                    AS "SR",
        CASE WHEN rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99) >= 1
-            THEN 'critical if EI >= 2.8' ELSE 'below SR threshold' END AS "EU test (SR >= 1)"
+            THEN 'critical if EI >= 2.8' ELSE 'not critical' END AS "EU test (SR >= 1)"
 FROM report_gov
 ORDER BY year;
 
@@ -332,11 +339,12 @@ WHERE year = 2024
 ORDER BY share ^ 2 * risk DESC, supplier
 LIMIT 5;
 \echo
-\echo '   HHI_WGI = sum of squared fraction shares times WGI risk (0 best .. 10 worst);'
-\echo '   supply risk = HHI_WGI x (1 - EoL-RIR) x SI with global supply only. The EU 2023'
-\echo '   assessment (processing stage, China ~100 %) reports 5.6 for Dy and Nd 4.5 at'
-\echo '   extraction: mining is less concentrated than separation and refining.'
-\echo '   Net import reliance, USGS style: rarerisk.import_reliance(production, imports, exports).'
+\echo '   HHI_WGI = sum of squared fraction shares times WGI risk (0 best .. 10'
+\echo '   worst); supply risk SR = HHI_WGI x (1 - EoL-RIR) x SI, global supply only.'
+\echo '   The EU 2023 assessment (processing stage, China ~100 %) reports 5.6 for Dy'
+\echo '   and Nd 4.5 at extraction: mining is less concentrated than separation and'
+\echo '   refining.  Net import reliance, USGS style:'
+\echo '   rarerisk.import_reliance(production, imports, exports).'
 \echo
 
 -- ===========================================================================
@@ -344,9 +352,12 @@ LIMIT 5;
 --    (UN Comtrade HS 260400 + BGS mine production, 2023; SPEC section 5)
 -- ===========================================================================
 \echo
-\echo '== Look-through: origin of nickel-ore supply, 2023 (proportional flows) =='
-\echo 'Each country''s supply pool = own mine production + imports; exports carry'
-\echo 'the pool''s origin mix. Ore tonnes at an assumed 1.5 % Ni (data/SOURCES.md).'
+\echo '------------------------------------------------------------------------------'
+\echo ' 5. Look-through: origin of nickel-ore supply, 2023 (proportional flows)'
+\echo '    UN Comtrade HS 260400 + BGS mine production; ore at an assumed 1.5 % Ni'
+\echo '------------------------------------------------------------------------------'
+\echo ' Each country''s supply pool = own mine production + imports; exports carry'
+\echo ' the pool''s origin mix.  Origins with at least 2 % of a country''s supply:'
 CREATE TEMP TABLE ni_net AS
 SELECT rarerisk.origin_network(exporter, importer, ni_tonnes::float8) AS n
 FROM rarerisk_sample.nickel_flows_ni_2023;
@@ -358,16 +369,16 @@ WHERE country IN ('CHN', 'JPN', 'KOR', 'FIN') AND share >= 0.02
 ORDER BY country, share DESC, origin;
 
 \echo
-\echo '-- theta: share of each country''s supply that is Indonesian or Philippine,'
-\echo '-- directly or through intermediaries (theta >= 5 %)'
+\echo ' theta: share of each country''s supply that is Indonesian or Philippine,'
+\echo ' directly or through intermediaries (theta >= 5 %):'
 SELECT t.country, round(100 * t.embargoed_content::numeric, 1) AS "theta %"
 FROM ni_net, rarerisk.embargoed_content(n, '{IDN,PHL}') t
 WHERE t.embargoed_content >= 0.05
 ORDER BY t.embargoed_content DESC, t.country;
 
 \echo
-\echo '-- importers'' ore supply under an IDN + PHL embargo, 60 days of stocks:'
-\echo '-- direct loss only vs with look-through theta of every supplier from the network'
+\echo ' Shortfall of importers'' ore supply under an IDN + PHL embargo, 60 days of'
+\echo ' stocks: direct loss only vs with the look-through theta of every supplier:'
 WITH imp AS (
     SELECT importer, exporter AS supplier, sum(ni_tonnes)::float8 AS volume
     FROM rarerisk_sample.nickel_flows_ni_2023

@@ -1,0 +1,162 @@
+-- loaders/_schema.sql -- the canonical tables the loaders fill (schema rarerisk_data).
+--
+-- Included by every loader (\ir); idempotent, so running a loader on a fresh
+-- database creates the schema.  Deliberately NOT in the extension's schema
+-- `rarerisk`: these are the analyst's tables, dropped and reloaded at will,
+-- and DROP EXTENSION must never take them along.  Needs no extension.
+--
+--   rarerisk_data.flows            one row per (source, period, importer,
+--                                  exporter, HS code, reporting side)
+--   rarerisk_data.flow_world       the "World" rows of Comtrade files (totals,
+--                                  kept for checks, never a supplier)
+--   rarerisk_data.mine_production  USGS MCS world production by country,
+--                                  keyed by edition + year
+--   rarerisk_data.country_code     numeric Comtrade/BACI code -> ISO alpha-3
+--   rarerisk_data.country_name     country label -> ISO alpha-3
+--   rarerisk_data.hs_basket        HS-code baskets (rare earths, ...)
+--   views country_by_code, country_by_name (the switch point to
+--   rarerisk.country), imports (mirror-resolved imports), basket_imports
+
+CREATE SCHEMA IF NOT EXISTS rarerisk_data;
+COMMENT ON SCHEMA rarerisk_data IS
+  'canonical trade-flow and production tables filled by the rarerisk loaders (loaders/*.sql)';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.country_code (
+    code  int  PRIMARY KEY,
+    iso3  text CHECK (iso3 ~ '^[A-Z]{3}$'),
+    kind  text NOT NULL CHECK (kind IN ('country', 'world', 'nes')),
+    name  text NOT NULL,
+    CHECK ((kind = 'country') = (iso3 IS NOT NULL))
+);
+COMMENT ON TABLE rarerisk_data.country_code IS
+  'numeric country codes of UN Comtrade and CEPII BACI -> ISO alpha-3; kind world = a total, nes = area not elsewhere specified (unattributed volume)';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.country_name (
+    name  text PRIMARY KEY,
+    iso3  text CHECK (iso3 ~ '^[A-Z]{3}$')
+);
+COMMENT ON TABLE rarerisk_data.country_name IS
+  'country labels (UN Comtrade, USGS) -> ISO alpha-3; iso3 NULL = a group that is no single country (unattributed)';
+
+\ir _countries.sql
+
+-- The switch point: loaders look codes and names up through these two views
+-- only.  When rarerisk.country exists, INTEGRATION.md redefines them over it.
+CREATE OR REPLACE VIEW rarerisk_data.country_by_code AS
+    SELECT code, iso3, kind FROM rarerisk_data.country_code;
+CREATE OR REPLACE VIEW rarerisk_data.country_by_name AS
+    SELECT name, iso3 FROM rarerisk_data.country_name;
+COMMENT ON VIEW rarerisk_data.country_by_code IS 'code -> (iso3, kind) lookup used by the loaders';
+COMMENT ON VIEW rarerisk_data.country_by_name IS 'name -> iso3 lookup used by the USGS loader';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.flows (
+    source        text    NOT NULL CHECK (source IN ('comtrade', 'baci')),
+    source_file   text    NOT NULL,
+    source_line   int     NOT NULL,
+    year          int     NOT NULL CHECK (year BETWEEN 1950 AND 2100),
+    month         int     CHECK (month BETWEEN 1 AND 12),
+    importer      text    CHECK (importer ~ '^[A-Z]{3}$'),
+    importer_code int,
+    exporter      text    CHECK (exporter ~ '^[A-Z]{3}$'),
+    exporter_code int,
+    hs_code       text    NOT NULL CHECK (hs_code ~ '^[0-9]{2}([0-9]{2}){0,2}$'),
+    value_usd     numeric CHECK (value_usd >= 0),
+    qty_kg        numeric CHECK (qty_kg >= 0),
+    reported_by   text    NOT NULL CHECK (reported_by IN ('importer', 'exporter', 'reconciled')),
+    period        date    GENERATED ALWAYS AS (make_date(year, coalesce(month, 1), 1)) STORED,
+    PRIMARY KEY (source_file, source_line)
+);
+CREATE INDEX IF NOT EXISTS flows_key ON rarerisk_data.flows (hs_code, year, importer);
+COMMENT ON TABLE rarerisk_data.flows IS
+  'bilateral trade flows, one row per source record: importer <- exporter, HS code, period, value (USD) and net weight (kg); exporter NULL = unattributed (n.e.s. areas)';
+COMMENT ON COLUMN rarerisk_data.flows.month IS 'NULL for annual data';
+COMMENT ON COLUMN rarerisk_data.flows.importer IS 'ISO alpha-3 of the importing country; NULL for an n.e.s. area';
+COMMENT ON COLUMN rarerisk_data.flows.exporter IS 'ISO alpha-3 of the exporting country (the supplier); NULL for an n.e.s. area = unattributed volume';
+COMMENT ON COLUMN rarerisk_data.flows.reported_by IS
+  'importer = the importer''s customs declared it (Comtrade flow M); exporter = the exporter declared it (flow X, the mirror); reconciled = BACI';
+COMMENT ON COLUMN rarerisk_data.flows.value_usd IS 'Comtrade primaryValue (CIF for imports, FOB for exports); BACI v x 1000 (FOB)';
+COMMENT ON COLUMN rarerisk_data.flows.qty_kg IS 'net weight in kg (Comtrade netWgt; BACI q x 1000); NULL when not reported';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.flow_world (LIKE rarerisk_data.flows INCLUDING DEFAULTS);
+COMMENT ON TABLE rarerisk_data.flow_world IS
+  'Comtrade "World" (partner 0) rows: the reporter''s own total over all partners, kept to check the partner rows; never a supplier';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.mine_production (
+    edition      text    NOT NULL CHECK (edition ~ '^MCS20[0-9]{2}$'),
+    commodity    text    NOT NULL,
+    measure      text    NOT NULL,
+    year         int     NOT NULL CHECK (year BETWEEN 1950 AND 2100),
+    country      text    NOT NULL,
+    country_note text,
+    iso3         text    CHECK (iso3 ~ '^[A-Z]{3}$'),
+    production   numeric CHECK (production >= 0),
+    unit         text,
+    estimated    boolean,
+    value_flag   text    CHECK (value_flag IN ('W', 'NA', '—', 's', 'XX', 'blank')),
+    notes        text,
+    source_file  text    NOT NULL,
+    source_line  int     NOT NULL,
+    CHECK ((production IS NULL) = (value_flag IS NOT NULL)),
+    UNIQUE (edition, commodity, measure, year, country, country_note)
+);
+COMMENT ON TABLE rarerisk_data.mine_production IS
+  'world production by country from USGS Mineral Commodity Summaries data releases; "World total" rows dropped; key by edition + year (later editions revise earlier years)';
+COMMENT ON COLUMN rarerisk_data.mine_production.unit IS 'USGS unit of measure (metric tons, thousand metric tons, kilograms, ...); NULL where the release leaves it empty';
+COMMENT ON COLUMN rarerisk_data.mine_production.country_note IS 'qualifier USGS put in parentheses after the country, e.g. (beneficiated)';
+COMMENT ON COLUMN rarerisk_data.mine_production.iso3 IS 'ISO alpha-3; NULL for "Other countries" and multi-country rows (unattributed)';
+COMMENT ON COLUMN rarerisk_data.mine_production.value_flag IS
+  'why production is NULL: W withheld, NA not available, — zero/none, s less than half a unit, XX not applicable, blank empty cell';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.hs_basket (
+    basket  text NOT NULL,
+    hs_code text NOT NULL CHECK (hs_code ~ '^[0-9]{4}([0-9]{2})?$'),
+    label   text,
+    PRIMARY KEY (basket, hs_code)
+);
+COMMENT ON TABLE rarerisk_data.hs_basket IS
+  'HS-code baskets: a flow belongs to a basket when its code starts with a basket code; a basket must not list a heading and one of its subheadings';
+INSERT INTO rarerisk_data.hs_basket VALUES
+    ('rare_earths', '280530', 'rare-earth metals, scandium and yttrium'),
+    ('rare_earths', '2846',   'compounds of rare-earth metals (284610 cerium, 284690 other)'),
+    ('rare_earths', '850511', 'permanent magnets of metal'),
+    ('cobalt',      '282200', 'cobalt oxides and hydroxides'),
+    ('cobalt',      '8105',   'cobalt mattes and articles'),
+    ('lithium',     '253090', 'mineral substances n.e.s. (incl. spodumene)'),
+    ('lithium',     '282520', 'lithium oxide and hydroxide'),
+    ('lithium',     '283691', 'lithium carbonates'),
+    ('graphite',    '250410', 'natural graphite, powder or flakes'),
+    ('graphite',    '380110', 'artificial graphite'),
+    ('gallium',     '811292', 'gallium, germanium, indium... unwrought'),
+    ('nickel',      '2604',   'nickel ores and concentrates'),
+    ('nickel',      '7501',   'nickel mattes and intermediates'),
+    ('nickel',      '7502',   'unwrought nickel')
+ON CONFLICT DO NOTHING;
+
+-- Mirror flows.  Every Comtrade flow can appear twice: as the importer's M
+-- record and as the exporter's X record.  `imports` keeps the importer's
+-- declaration where it exists and falls back to the exporter's mirror
+-- record only for (year, month, importer, exporter, HS code) keys the
+-- importer did not report.  BACI rows are already reconciled and pass as is.
+CREATE OR REPLACE VIEW rarerisk_data.imports AS
+SELECT f.source, f.year, f.month, f.period, f.importer, f.importer_code,
+       f.exporter, f.exporter_code, f.hs_code, f.value_usd, f.qty_kg, f.reported_by
+FROM rarerisk_data.flows f
+WHERE f.reported_by IN ('importer', 'reconciled')
+   OR NOT EXISTS (SELECT 1 FROM rarerisk_data.flows m
+                  WHERE m.reported_by = 'importer' AND m.source = f.source
+                    AND m.year = f.year AND m.month IS NOT DISTINCT FROM f.month
+                    AND m.importer_code = f.importer_code
+                    AND m.exporter_code = f.exporter_code
+                    AND m.hs_code = f.hs_code);
+COMMENT ON VIEW rarerisk_data.imports IS
+  'imports per importer, exporter, HS code and period: the importer''s declaration, else the exporter''s mirror record';
+
+-- Baskets: a flow counts in every basket whose code is a prefix of its HS
+-- code.  A file holding both a heading (2846) and its subheadings (284610)
+-- for the same key would be counted twice; the Comtrade loader rejects such
+-- files (see loaders/comtrade.sql).
+CREATE OR REPLACE VIEW rarerisk_data.basket_imports AS
+SELECT b.basket, i.*
+FROM rarerisk_data.imports i
+JOIN rarerisk_data.hs_basket b ON i.hs_code LIKE b.hs_code || '%';
+COMMENT ON VIEW rarerisk_data.basket_imports IS 'imports tagged with the HS basket(s) their code belongs to';

@@ -1,0 +1,176 @@
+-- loaders/usgs_mcs.sql -- load USGS Mineral Commodity Summaries world production
+-- into rarerisk_data.mine_production
+--
+--   psql -X -v file=MCS2025_World_Data.csv -f loaders/usgs_mcs.sql
+--   psql -X -v file=MCS2026_Commodities_Data.csv -v encoding=WIN1252 -f loaders/usgs_mcs.sql
+--
+-- Layouts, recognised by the header:
+--   wide (MCS2025_World_Data.csv): SOURCE, COMMODITY, COUNTRY, TYPE, UNIT_MEAS,
+--     PROD_2023, "PROD_EST_ 2024" (sic, with a space), PROD_NOTES, CAP_*,
+--     RESERVES_*: one row per country and series, one column per year;
+--     UTF-8 with a byte-order mark.  The year and the estimate flag come
+--     from the column names; the edition from SOURCE.
+--   long (MCS2026_Commodities_Data.csv): MCS chapter, Section, Commodity,
+--     Country, Statistics, Statistics_detail, Unit, Year, Value, Notes, ...:
+--     one row per value; Windows-1252 (run with -v encoding=WIN1252, else
+--     COPY stops at the first en dash with "invalid byte sequence");
+--     thousands separators ("10,000").  Rows of the "World ..." sections with
+--     Statistics = Production are loaded; the edition comes from the file
+--     name (MCS2026_...) or -v edition=MCS2026.
+-- Only production is loaded (not capacity or reserves).
+--
+-- Values: numbers (thousands separators removed); markers W (withheld), NA
+-- (not available), — / – / - (zero, none), s (less than ½ unit), XX (not
+-- applicable), empty cell -> production NULL with that value_flag.  Anything
+-- else is an error naming the line and column.
+-- Countries: whitespace (incl. no-break spaces) collapsed; trailing footnote
+-- digits removed; "World total ..." rows dropped (rounded totals, not a
+-- producer); "Other countries" and multi-country rows ("United States and
+-- Canada") -> iso3 NULL = unattributed; "China (unspecified minerals)" ->
+-- country China, country_note "unspecified minerals".  A name not in
+-- rarerisk_data.country_by_name is an error.
+-- One transaction; reloading a file (same base name) replaces its rows.
+
+\set ON_ERROR_STOP on
+\set QUIET on
+SET client_min_messages = notice;
+\if :{?encoding}
+\else
+\set encoding UTF8
+\endif
+\if :{?edition}
+\else
+\set edition ''
+\endif
+
+BEGIN;
+SET LOCAL client_min_messages = warning;
+\ir _schema.sql
+SET LOCAL client_min_messages = notice;
+\ir _helpers.sql
+
+DO $$
+DECLARE first text := (SELECT line FROM rr_raw WHERE n = 1);
+BEGIN
+    IF first LIKE 'ï»¿%' THEN
+        RAISE EXCEPTION '%, line 1: the file starts with a UTF-8 byte-order mark but was read as %: run with -v encoding=UTF8',
+            current_setting('rr.file'), current_setting('rr.encoding') USING ERRCODE = '22P02';
+    END IF;
+END $$;
+\ir _stage.sql
+
+SELECT CASE
+         WHEN h @> ARRAY['SOURCE', 'COMMODITY', 'COUNTRY', 'TYPE', 'UNIT_MEAS', 'PROD_NOTES'] THEN 'wide'
+         WHEN h @> ARRAY['Section', 'Commodity', 'Country', 'Statistics', 'Statistics_detail', 'Unit', 'Year', 'Value', 'Notes'] THEN 'long'
+         ELSE 'unknown' END AS rr_layout,
+       coalesce(nullif(:'edition', ''), upper(substring(:'rr_name' FROM '(?i)(mcs20[0-9]{2})')), '') AS rr_edition
+FROM (SELECT pg_temp.rr_header(line) AS h FROM rr_raw WHERE n = 1) s \gset
+SELECT set_config('rr.layout', :'rr_layout', true), set_config('rr.edition', :'rr_edition', true) \g /dev/null
+
+-- rr_src(line, edition, commodity, measure, country, unit, year, value, notes, est, col)
+DO $$
+DECLARE
+    hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
+    layout text := current_setting('rr.layout');
+    ed text := current_setting('rr.edition');
+    parts text;
+BEGIN
+    IF layout = 'wide' THEN
+        SELECT string_agg(format($f$SELECT n + 1 AS line, btrim("SOURCE") AS edition, "COMMODITY" AS commodity,
+                   "TYPE" AS measure, "COUNTRY" AS country, "UNIT_MEAS" AS unit, %s AS year,
+                   %I AS value, "PROD_NOTES" AS notes, %L::boolean AS est, %L AS col FROM rr_stage$f$,
+                   (regexp_match(h, '([0-9]{4})$'))[1], h, h ~ 'EST', h), ' UNION ALL ')
+          INTO parts
+        FROM unnest(hdr) h WHERE h ~ '^PROD_(EST_)?\s*[0-9]{4}$';
+        IF parts IS NULL THEN
+            RAISE EXCEPTION '%, line 1: no PROD_<year> columns in the header', current_setting('rr.file') USING ERRCODE = '22P02';
+        END IF;
+    ELSIF layout = 'long' THEN
+        IF ed = '' THEN
+            RAISE EXCEPTION '%: cannot tell the MCS edition from the file name: run with -v edition=MCS2026', current_setting('rr.file')
+                USING ERRCODE = '22023';
+        END IF;
+        parts := format($f$SELECT n + 1 AS line, %L AS edition, "Commodity" AS commodity,
+                   "Statistics_detail" AS measure, "Country" AS country, "Unit" AS unit, "Year" AS year,
+                   "Value" AS value, "Notes" AS notes, false AS est, 'Value' AS col
+                 FROM rr_stage WHERE "Section" ILIKE 'World%%' AND "Statistics" = 'Production'$f$, ed);
+    ELSE
+        RAISE EXCEPTION '%, line 1: not a USGS MCS world-data file (neither the MCS2025 wide nor the MCS2026 long layout)',
+            current_setting('rr.file') USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
+    END IF;
+    EXECUTE 'CREATE TEMP TABLE rr_src ON COMMIT DROP AS SELECT line, btrim(edition) AS edition, '
+         || 'regexp_replace(btrim(replace(commodity, chr(160), '' '')), ''\s+'', '' '', ''g'') AS commodity, '
+         || 'regexp_replace(btrim(replace(measure, chr(160), '' '')), ''\s+'', '' '', ''g'') AS measure, '
+         || 'regexp_replace(btrim(replace(country, chr(160), '' '')), ''\s+'', '' '', ''g'') AS country, '
+         || 'btrim(unit) AS unit, btrim(year::text) AS year, btrim(value) AS value, '
+         || 'nullif(regexp_replace(btrim(replace(notes, chr(160), '' '')), ''\s+'', '' '', ''g''), '''') AS notes, est, col FROM ('
+         || parts || ') s';
+END $$;
+
+DELETE FROM rr_src WHERE country ~* '^world total';
+
+DO $$
+DECLARE r record; file text := current_setting('rr.file');
+BEGIN
+    SELECT line, col, value, why INTO r FROM (
+        SELECT line, 'edition' AS col, edition AS value, 'is not an MCS edition (MCS20YY)' AS why, 1 AS o
+          FROM rr_src WHERE edition IS NULL OR edition !~ '^MCS20[0-9]{2}$'
+        UNION ALL
+        SELECT line, 'Year', year, 'is not a year', 2 FROM rr_src WHERE year IS NULL OR year !~ '^[0-9]{4}$'
+        UNION ALL
+        SELECT line, 'COUNTRY', country, 'is empty', 3 FROM rr_src WHERE country IS NULL OR country = ''
+        UNION ALL
+        SELECT line, col, value, 'is not a number or a USGS marker (W, NA, —, s, XX)', 4 FROM rr_src
+         WHERE coalesce(value, '') !~ '^([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$'
+           AND coalesce(value, '') NOT IN ('', 'W', 'NA', '—', '–', '-', '--', 's', 'XX')
+    ) bad ORDER BY line, o LIMIT 1;
+    IF FOUND THEN
+        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col, coalesce('"' || r.value || '"', 'empty value'), r.why));
+    END IF;
+END $$;
+
+-- country name -> (country, note, iso3)
+CREATE TEMP TABLE rr_conv ON COMMIT DROP AS
+SELECT s.*, n.name AS country_clean, n.note, m.iso3, m.name IS NOT NULL AS known
+FROM rr_src s
+CROSS JOIN LATERAL (SELECT regexp_replace(s.country, '\s+[0-9]+$', '') AS full) f
+LEFT JOIN rarerisk_data.country_by_name fm ON lower(fm.name) = lower(f.full)
+CROSS JOIN LATERAL (SELECT CASE WHEN fm.name IS NOT NULL OR f.full !~ '\)$' THEN f.full
+                                ELSE btrim(regexp_replace(f.full, '\s*\(([^()]*)\)$', '')) END AS name,
+                           CASE WHEN fm.name IS NULL AND f.full ~ '\)$'
+                                THEN substring(f.full FROM '\(([^()]*)\)$') END AS note) n
+LEFT JOIN rarerisk_data.country_by_name m ON lower(m.name) = lower(n.name);
+
+DO $$
+DECLARE r record;
+BEGIN
+    SELECT line, country INTO r FROM rr_conv WHERE NOT known ORDER BY line LIMIT 1;
+    IF FOUND THEN
+        PERFORM pg_temp.rr_fail(current_setting('rr.file'), r.line,
+            format('unknown country %L: add it to rarerisk_data.country_name (name, iso3)', r.country));
+    END IF;
+END $$;
+
+DELETE FROM rarerisk_data.mine_production WHERE source_file = :'rr_name';
+
+INSERT INTO rarerisk_data.mine_production (edition, commodity, measure, year, country, country_note,
+        iso3, production, unit, estimated, value_flag, notes, source_file, source_line)
+SELECT edition,
+       upper(left(commodity, 1)) || lower(substr(commodity, 2)),
+       measure, year::int,
+       CASE WHEN lower(country_clean) = 'other countries' THEN 'Other countries' ELSE country_clean END,
+       note, iso3, p.production, unit,
+       CASE WHEN p.production IS NOT NULL THEN est OR coalesce(notes, '') ~* 'estimat' OR measure ~* 'estimat' END,
+       p.flag, notes, :'rr_name', line
+FROM rr_conv
+CROSS JOIN LATERAL (SELECT CASE WHEN value ~ '^[0-9,.]+$' THEN replace(value, ',', '')::numeric END AS production,
+                           CASE WHEN value ~ '^[0-9,.]+$' THEN NULL
+                                WHEN value IS NULL OR value = '' THEN 'blank'
+                                WHEN value IN ('—', '–', '-', '--') THEN '—'
+                                ELSE value END AS flag) p;
+
+SELECT format('%s (%s layout): %s production rows loaded, %s editions, %s commodities',
+              :'rr_name', :'rr_layout', count(*), count(DISTINCT edition), count(DISTINCT commodity)) AS loaded
+FROM rarerisk_data.mine_production WHERE source_file = :'rr_name' \gset
+COMMIT;
+\echo :loaded
