@@ -99,20 +99,29 @@ supply_mix_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(result);
 }
 
+/* What the fourth argument of a transition function is */
+typedef enum TransArg
+{
+	ARG_NONE,					/* supply_mix(supplier, volume) and others */
+	ARG_SPARE,					/* supply_mix(supplier, volume, spare) */
+	ARG_K,						/* concentration_ratio(supplier, volume, k) */
+	ARG_RISK					/* governance_hhi(supplier, volume, risk) */
+} TransArg;
+
 /*
  * Add one row to the group's state (see pg_mix_state.c).  NULL volume: the
  * row is ignored; NULL supplier: unattributed volume; NULL spare: no spare
- * capacity.  k_arg: the argument position of concentration_ratio's k, or 0.
+ * capacity; NULL k: an error; NULL risk of a named supplier: an error.
  */
 static Datum
-mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
+mix_transition(FunctionCallInfo fcinfo, TransArg arg)
 {
 	MemoryContext aggcontext;
 	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
 	const char *key = supplier ? VARDATA_ANY(supplier) : NULL;
 	size_t		keylen = supplier ? VARSIZE_ANY_EXHDR(supplier) : 0;
 	double		volume,
-				spare = 0;
+				extra = 0;
 	ExpandedMix *em;
 	MixStatus	st;
 
@@ -127,31 +136,37 @@ mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
 	volume = PG_GETARG_FLOAT8(2);
 	if (unlikely(!(volume >= 0 && volume <= DBL_MAX)))
 		rr_check_volume(volume, "volume", supplier);
-	if (with_spare && !PG_ARGISNULL(3))
+	if (arg == ARG_SPARE && !PG_ARGISNULL(3))
+		rr_check_volume(extra = PG_GETARG_FLOAT8(3), "spare capacity", supplier);
+	if (arg == ARG_RISK && supplier != NULL)
 	{
-		spare = PG_GETARG_FLOAT8(3);
-		rr_check_volume(spare, "spare capacity", supplier);
+		if (PG_ARGISNULL(3))
+			rr_mix_error(MIX_ERR_RISK_MISSING, "risk", key, keylen, 0);
+		rr_check_volume(extra = PG_GETARG_FLOAT8(3), "governance risk", supplier);
 	}
 
 	em = rr_mix_state(fcinfo, aggcontext);
-	if (k_arg > 0)
+	if (arg == ARG_K)
 	{
-		int32		k = PG_ARGISNULL(k_arg) ? 0 : PG_GETARG_INT32(k_arg);
+		int32		k = PG_ARGISNULL(3) ? 0 : PG_GETARG_INT32(3);
 
 		if (k < 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("k must be at least 1, not %s",
-							PG_ARGISNULL(k_arg) ? "NULL" : psprintf("%d", k))));
+							PG_ARGISNULL(3) ? "NULL" : psprintf("%d", k))));
 		if (em->b.k == 0)
 			em->b.k = k;
 		else if (em->b.k != k)
 			rr_mix_error(MIX_ERR_K_MISMATCH, "k", NULL, 0, 0);
 	}
 
-	st = mixb_add(&em->b, key, keylen, volume, spare, with_spare);
+	if (arg == ARG_RISK)
+		st = mixb_add_risk(&em->b, key, keylen, volume, extra);
+	else
+		st = mixb_add(&em->b, key, keylen, volume, extra, arg == ARG_SPARE);
 	if (st != MIX_OK)
-		rr_mix_error(st, with_spare ? "volume or spare capacity" : "volume",
+		rr_mix_error(st, arg == ARG_SPARE ? "volume or spare capacity" : "volume",
 					 key, keylen, volume);
 	PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 }
@@ -160,21 +175,31 @@ mix_transition(FunctionCallInfo fcinfo, bool with_spare, int k_arg)
 Datum
 supply_mix_trans(PG_FUNCTION_ARGS)
 {
-	return mix_transition(fcinfo, false, 0);
+	return mix_transition(fcinfo, ARG_NONE);
 }
 
 /* supply_mix(supplier, volume, spare) */
 Datum
 supply_mix_trans_spare(PG_FUNCTION_ARGS)
 {
-	return mix_transition(fcinfo, true, 0);
+	return mix_transition(fcinfo, ARG_SPARE);
 }
 
 /* concentration_ratio(supplier, volume, k) */
 Datum
 supply_mix_trans_k(PG_FUNCTION_ARGS)
 {
-	return mix_transition(fcinfo, false, 3);
+	return mix_transition(fcinfo, ARG_K);
+}
+
+/*
+ * governance_hhi(supplier, volume, risk): the supplier's governance risk
+ * must be the same on every row of the supplier
+ */
+Datum
+supply_mix_trans_risk(PG_FUNCTION_ARGS)
+{
+	return mix_transition(fcinfo, ARG_RISK);
 }
 
 /* Merge the mix d into b, or report why not */
@@ -188,46 +213,6 @@ merge_or_error(MixBuilder *b, Datum d)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("merged volume or spare capacity of a supplier is out of range for type double precision")));
 	rr_mix_error(st, "volume", NULL, 0, 0);
-}
-
-/*
- * governance_hhi(supplier, volume, risk): a row with the supplier's
- * governance risk, which must be the same on every row of the supplier.
- */
-Datum
-supply_mix_trans_risk(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext;
-	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
-	const char *key = supplier ? VARDATA_ANY(supplier) : NULL;
-	size_t		keylen = supplier ? VARSIZE_ANY_EXHDR(supplier) : 0;
-	double		volume,
-				risk = 0;
-	ExpandedMix *em;
-	MixStatus	st;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "supply_mix transition function called in non-aggregate context");
-	if (PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	volume = PG_GETARG_FLOAT8(2);
-	rr_check_volume(volume, "volume", supplier);
-	if (supplier != NULL)
-	{
-		if (PG_ARGISNULL(3))
-			rr_mix_error(MIX_ERR_RISK_MISSING, "risk", key, keylen, 0);
-		risk = PG_GETARG_FLOAT8(3);
-		rr_check_volume(risk, "governance risk", supplier);
-	}
-	em = rr_mix_state(fcinfo, aggcontext);
-	st = mixb_add_risk(&em->b, key, keylen, volume, risk);
-	if (st != MIX_OK)
-		rr_mix_error(st, "volume", key, keylen, volume);
-	PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 }
 
 /*
