@@ -23,7 +23,13 @@
 --                    twelve orders of magnitude
 --   physical order   by month, then shuffled within the month, as monthly
 --                    loads arrive: a group's rows are spread over the table
+--
+-- psql -v groups=N makes a smaller table for a quick try (default 300000).
 \set ON_ERROR_STOP 1
+\if :{?groups}
+\else
+\set groups 300000
+\endif
 SET client_min_messages = warning;
 SET work_mem = '2GB';
 SET max_parallel_workers_per_gather = 0;
@@ -58,7 +64,7 @@ SELECT 'I' || lpad((g / 100)::text, 4, '0'),
 	   1 + (m0 + r) % 12,
 	   CASE WHEN j = 0 THEN power(10.0::float8, 3 + 6 * pg_temp.u(p * 16 + r, 8))
 			ELSE power(10.0::float8, -3 + 10 * pg_temp.u(p * 16 + r, 8) ^ 1.5) END
-FROM generate_series(0, 299999) AS g,
+FROM generate_series(0, :groups - 1) AS g,
 	 LATERAL (SELECT least(33, 1 + floor(33 * pg_temp.u(g, 1) ^ 1.05))::int AS k,
 					 floor(251 * pg_temp.u(g, 2) ^ 3)::int AS s0,
 					 1 + floor(250 * pg_temp.u(g, 3))::int AS stride) AS grp,

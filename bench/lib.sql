@@ -66,6 +66,36 @@ BEGIN
 	END LOOP;
 END $$;
 
+-- bench.measure_set(labels, queries, settings, runs): the same for several
+-- queries, round-robin (warm-up round, then `runs` rounds of every query in
+-- turn), so that load from other processes hits the two sides of a ratio
+-- alike.  Each query runs with its own settings; settings another query
+-- changed are restored first.
+CREATE FUNCTION bench.measure_set(labels text[], queries text[], settings text[], runs int DEFAULT 3)
+RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	keys text[];
+	orig text[];
+	p jsonb;
+BEGIN
+	SELECT array_agg(k ORDER BY k), array_agg(current_setting(k) ORDER BY k)
+	INTO keys, orig
+	FROM (SELECT DISTINCT m[1] AS k
+		  FROM unnest(settings) AS s, regexp_matches(s, '([A-Za-z_.]+)\s*=', 'g') AS m) AS d;
+	FOR i IN 0 .. runs LOOP
+		FOR j IN 1 .. array_length(labels, 1) LOOP
+			FOR k IN 1 .. coalesce(array_length(keys, 1), 0) LOOP
+				PERFORM set_config(keys[k], orig[k], true);
+			END LOOP;
+			PERFORM bench.apply(settings[j]);
+			p := bench.explain(queries[j]);
+			INSERT INTO bench.run (label, settings, query, run, ms, plan)
+				VALUES (labels[j], settings[j], queries[j], i, (p ->> 'Execution Time')::float8, p);
+		END LOOP;
+	END LOOP;
+END $$;
+
 -- Per label: best (min), median and worst of the counted runs, and what the
 -- plan of the best run says about aggregation strategy, spills and memory
 CREATE VIEW bench.summary AS
@@ -115,6 +145,9 @@ CREATE TABLE bench.fact (
 	value float8,
 	note text
 );
+
+CREATE FUNCTION bench.f(text) RETURNS float8
+LANGUAGE sql STABLE AS $$ SELECT value FROM bench.fact WHERE name = $1 $$;
 
 -- Largest relative difference between two result tables (key columns k,
 -- value column v); NULLs must match

@@ -1,17 +1,47 @@
 #!/usr/bin/env bash
 # make test: unit tests of the plain-C core (ASan + UBSan), then the
-# pg_regress and pgTAP suites against a throwaway cluster.
-# Exits non-zero on any failure.
+# pg_regress, pgTAP, loader and cookbook suites against a throwaway cluster.
+# Ends with "suites: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 . scripts/cluster.sh
 
+passed=0
 failed=0
-make -s WERROR=-Werror PG_CONFIG="$RR_PG_CONFIG" all >/dev/null || exit 1
 
-echo "== unit tests of the plain-C core (AddressSanitizer, UBSan)"
-make -s unit || failed=1
+# Run one suite: suite NAME COMMAND...; counts it as passed or failed
+suite() {
+	local name=$1
+	shift
+	echo "== $name"
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAILED: $name"
+	fi
+}
+
+regress() {
+	make -s installcheck PG_CONFIG="$RR_PG_CONFIG" && return 0
+	[ -f regression.diffs ] && head -c 20000 regression.diffs
+	return 1
+}
+
+pgtap() {
+	"$RR_BINDIR/createdb" rarerisk_pgtap &&
+		psql -q -X -d rarerisk_pgtap -c 'CREATE EXTENSION pgtap' \
+			-c 'CREATE EXTENSION rarerisk' >/dev/null &&
+		PGDATABASE=rarerisk_pgtap pg_prove test/*.sql
+}
+
+no_crash() {
+	! grep -E "PANIC|server process .* was terminated" "$RR_TMP/server.log"
+}
+
+make -s WERROR=-Werror PG_CONFIG="$RR_PG_CONFIG" all >/dev/null || exit 1
+suite "unit tests of the plain-C core (AddressSanitizer, UBSan)" make -s unit
 
 # pg_cron for the cookbook's scheduled-refresh test (tests/cookbook/run.sh):
 # jobs run in background workers (the cluster listens on a Unix socket only),
@@ -20,25 +50,13 @@ RR_EXTRA_CONF="shared_preload_libraries = 'pg_cron'
 cron.database_name = 'rarerisk_cookbook'
 cron.use_background_workers = on"
 rr_cluster_start || exit 1
-"$RR_BINDIR/createdb" rarerisk_cookbook || failed=1
+"$RR_BINDIR/createdb" rarerisk_cookbook || exit 1
 
-echo "== pg_regress"
-if ! make -s installcheck PG_CONFIG="$RR_PG_CONFIG"; then
-	failed=1
-	[ -f regression.diffs ] && head -c 20000 regression.diffs
-fi
+suite "pg_regress" regress
+suite "pgTAP" pgtap
+suite "loaders" tests/loaders/run.sh
+suite "cookbook" tests/cookbook/run.sh
+suite "server log: no crash" no_crash
 
-echo "== pgTAP"
-"$RR_BINDIR/createdb" rarerisk_pgtap
-psql -q -X -d rarerisk_pgtap -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION rarerisk' >/dev/null || failed=1
-PGDATABASE=rarerisk_pgtap pg_prove test/*.sql || failed=1
-
-echo "== loaders and cookbook"
-tests/loaders/run.sh || failed=1
-tests/cookbook/run.sh || failed=1
-
-if grep -E "PANIC|server process .* was terminated" "$RR_TMP/server.log"; then
-	echo "the server log reports a crash"
-	failed=1
-fi
-exit $failed
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
