@@ -1,6 +1,7 @@
 /*
  * ksum.h
- *		Compensated (Neumaier) summation of doubles.
+ *		Compensated summation of doubles: Neumaier's scheme, with the error
+ *		of each addition recovered by TwoSum.
  *
  * A running sum is kept as a pair (sum, compensation): the compensation
  * collects the low-order bits that each addition rounds away, so the value
@@ -21,16 +22,19 @@ typedef struct KSum
 	double		comp;
 } KSum;
 
-/* Add x to the running sum (sum, comp) */
+/*
+ * Add x to the running sum (sum, comp).  The rounding error of sum + x is
+ * recovered exactly by Knuth's TwoSum, which needs no branch on the
+ * operands' magnitudes (volumes of random size make such a branch
+ * unpredictable, and this runs for every row).
+ */
 static inline void
 ksum_add_parts(double *sum, double *comp, double x)
 {
 	double		t = *sum + x;
+	double		xp = t - *sum;
 
-	if (fabs(*sum) >= fabs(x))
-		*comp += (*sum - t) + x;
-	else
-		*comp += (x - t) + *sum;
+	*comp += (*sum - (t - xp)) + (x - xp);
 	*sum = t;
 }
 
