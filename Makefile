@@ -6,6 +6,10 @@
 #                   throwaway cluster, run every unit, pg_regress and pgTAP test
 #   make demo       the same set-up, then the headline report on real data
 #   make bench      the performance benchmark of SPEC section 8
+#   make fuzz       libFuzzer on the plain-C core, FUZZ_SECONDS per target (300)
+#   make sanitize   the whole suite with the extension built under UBSan, and
+#                   the core's unit tests and fuzzers under ASan + UBSan
+#   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
 
 EXTENSION = rarerisk
 EXTVERSION = 0.1
@@ -30,7 +34,7 @@ DATA = $(wildcard extension/$(EXTENSION)--*.sql)
 PGFILEDESC = "rarerisk - critical-mineral supply risk"
 
 REGRESS = setup supply_mix concentration accuracy plans errors embargo \
-	criticality reference_data network
+	criticality reference_data network hostile
 REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=rarerisk_regression
 
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
@@ -40,6 +44,7 @@ PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 
 EXTRA_CLEAN = results regression.diffs regression.out tests/unit/run_unit \
 	tests/unit/embargo_unit tests/unit/criticality_unit tests/unit/network_unit \
+	$(patsubst %.c,%,$(wildcard tests/fuzz/fuzz_*.c)) \
 	tmp_check
 
 PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
@@ -57,7 +62,7 @@ CORE_SRC = src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/em
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: test demo bench unit deps pgtap
+.PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
 tests/unit/run_unit: tests/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
@@ -94,3 +99,14 @@ bench: deps
 # pgTAP files, against the cluster in PGHOST/PGPORT (run by scripts/run-tests.sh)
 pgtap:
 	pg_prove -d $${PGDATABASE:-rarerisk_pgtap} test/*.sql
+
+# Reliability (README "Reliability"): fuzzing, sanitizers, valgrind
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+sanitize: deps
+	@scripts/sanitize.sh
+
+valgrind: deps
+	@scripts/valgrind.sh

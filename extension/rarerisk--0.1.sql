@@ -2,6 +2,11 @@
 
 \echo Use "CREATE EXTENSION rarerisk" to load this file. \quit
 
+-- The schema is created by CREATE EXTENSION (schema = rarerisk in the
+-- control file) with no privileges for anyone but its owner: every role
+-- may use the extension's types and functions (issue #6).
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 -- ---------------------------------------------------------------------
 -- The supply_mix type
 -- ---------------------------------------------------------------------

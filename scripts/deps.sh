@@ -5,7 +5,8 @@ set -euo pipefail
 
 PG=15
 packages=(postgresql-$PG postgresql-server-dev-$PG postgresql-$PG-pgtap
-	postgresql-$PG-cron libtap-parser-sourcehandler-pgtap-perl gcc make)
+	postgresql-$PG-cron libtap-parser-sourcehandler-pgtap-perl gcc make
+	clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -37,18 +37,22 @@ pgtap() {
 }
 
 no_crash() {
-	! grep -E "PANIC|server process .* was terminated" "$RR_TMP/server.log"
+	! grep -E "PANIC|server process .* was terminated|runtime error:" "$RR_TMP/server.log"
 }
 
 make -s WERROR=-Werror PG_CONFIG="$RR_PG_CONFIG" all >/dev/null || exit 1
 suite "unit tests of the plain-C core (AddressSanitizer, UBSan)" make -s unit
+suite "fuzzing the plain-C core (libFuzzer, ${RR_FUZZ_SECONDS:-5} s per target)" \
+	scripts/fuzz.sh "${RR_FUZZ_SECONDS:-5}"
+suite "static checks" scripts/static-checks.sh
 
 # pg_cron for the cookbook's scheduled-refresh test (tests/cookbook/run.sh):
 # jobs run in background workers (the cluster listens on a Unix socket only),
 # in a database created at once so that the cron launcher finds it
 RR_EXTRA_CONF="shared_preload_libraries = 'pg_cron'
 cron.database_name = 'rarerisk_cookbook'
-cron.use_background_workers = on"
+cron.use_background_workers = on
+${RR_EXTRA_CONF:-}"
 rr_cluster_start || exit 1
 "$RR_BINDIR/createdb" rarerisk_cookbook || exit 1
 
@@ -56,6 +60,7 @@ suite "pg_regress" regress
 suite "pgTAP" pgtap
 suite "loaders" tests/loaders/run.sh
 suite "cookbook" tests/cookbook/run.sh
+suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" tests/reliability/dump_restore.sh
 suite "server log: no crash" no_crash
 
 echo "suites: $passed passed, $failed failed"

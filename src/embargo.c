@@ -242,6 +242,9 @@ embargo_scenario_validate(const EmbargoScenario *s, size_t size)
 			return off[i + 1] == off[i] ? EMB_ERR_EMPTY_CODE : EMB_ERR_CORRUPT;
 		if (off[i + 1] - off[i] > MIX_MAX_KEY_LEN)
 			return EMB_ERR_CODE_TOO_LONG;
+		/* in bounds before the codes are read (off[count] is checked) */
+		if (off[i + 1] > s->data_len)
+			return EMB_ERR_CORRUPT;
 		if (i > 0 &&
 			mix_key_cmp(data + off[i - 1], off[i] - off[i - 1],
 						data + off[i], off[i + 1] - off[i]) >= 0)

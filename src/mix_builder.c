@@ -265,6 +265,7 @@ enable_risk(MixBuilder *b)
 static MixStatus
 set_risk(MixSegment *s, uint32_t o, double risk)
 {
+	risk += 0.0;				/* -0 becomes 0 */
 	if (isnan(s->risks[o]))
 		s->risks[o] = risk;
 	else if (s->risks[o] != risk)

@@ -540,7 +540,7 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 			{
 				if (!parse_number(ps, "k", &v))
 					return false;
-				if (v < 1 || v > 1e9 || v != floor(v))
+				if (v < 1 || v > 2147483647.0 || v != floor(v))
 					return parse_fail(ps, MIX_ERR_CORRUPT,
 									  "k must be a whole number of at least 1");
 				*k = (int) v;
@@ -805,7 +805,7 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 	ua = get_f64(buf + 6);
 	uas = get_f64(buf + 14);
 	count = get_u32(buf + 22);
-	if (k < 0 || k > 1000000000)
+	if (k < 0)
 		return binary_fail(err, MIX_ERR_CORRUPT, "invalid k", 2);
 	if (mix_check_value(ua) != MIX_OK || mix_check_value(uas) != MIX_OK)
 		return binary_fail(err, MIX_ERR_CORRUPT, "invalid unattributed volume", 6);

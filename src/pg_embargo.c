@@ -840,6 +840,11 @@ impact_datum(FunctionCallInfo fcinfo, const EmbargoImpact *imp)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+	if (imp->has_days && !isfinite(imp->days_to_shortage))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("days_to_shortage is out of range for type double precision"),
+				 errdetail("The gap is too small a fraction of the stocks.")));
 	values[0] = Float8GetDatum(imp->demand);
 	values[1] = Float8GetDatum(imp->direct_loss);
 	values[2] = Float8GetDatum(imp->indirect_loss);
@@ -1009,6 +1014,12 @@ mix_embargo_trajectory(PG_FUNCTION_ARGS)
 		embargo_trajectory_point(p, &sums,
 								 i == rows - 1 ? p->horizon_days : (double) i * step,
 								 &pt);
+		if (!isfinite(pt.gap) || !isfinite(pt.stock_remaining) ||
+			!isfinite(pt.cumulative_shortfall))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("embargo trajectory over period_days %s is out of range for type double precision",
+							num(p->period_days))));
 		values[0] = Float8GetDatum(pt.day);
 		values[1] = Float8GetDatum(pt.gap);
 		values[2] = Float8GetDatum(pt.stock_remaining);
