@@ -47,12 +47,12 @@ CREATE TABLE flows (
 );
 
 -- u(x, seed): a deterministic uniform number in [0, 1)
-CREATE OR REPLACE FUNCTION pg_temp.u(x bigint, seed bigint) RETURNS float8
+CREATE FUNCTION pg_temp.u(x bigint, seed bigint) RETURNS float8
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT (hashint8extended(x, seed) & 2147483647)::float8 / 2147483648.0 $$;
 
 -- code(s): the three-letter code of supplier number s in 0..250
-CREATE OR REPLACE FUNCTION pg_temp.code(s int) RETURNS text
+CREATE FUNCTION pg_temp.code(s int) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT chr(65 + s / 26) || chr(65 + s % 26) || chr(65 + (s * 11 + 7) % 26) $$;
 

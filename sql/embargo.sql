@@ -51,8 +51,8 @@ FROM (SELECT supply_mix(supplier, volume, spare) m FROM ex) x,
 SELECT round(embargo_shortfall(supplier, volume, rarerisk.embargo('{CHN}', 0.5))::numeric, 6) AS half,
        round(embargo_shortfall(supplier, volume, rarerisk.embargo('{CHN}', horizon_days => 90))::numeric, 6) AS quarter,
        embargo_shortfall(supplier, volume, rarerisk.embargo('{CHN}', stock_days => 365)) AS covered,
-       embargo_shortfall(supplier, volume, rarerisk.embargo('{XXX}')) AS nothing_embargoed,
-       (embargo_impact(supplier, volume, rarerisk.embargo('{XXX}'))).days_to_shortage AS no_gap_days
+       embargo_shortfall(supplier, volume, rarerisk.embargo('{ZZZ}')) AS nothing_embargoed,
+       (embargo_impact(supplier, volume, rarerisk.embargo('{ZZZ}'))).days_to_shortage AS no_gap_days
 FROM ex;
 
 -- unattributed volume is never embargoed, but its theta and spare count

@@ -80,7 +80,7 @@ SELECT embargoed_content(n, 'VNM', '{CHN}') AS vnm,
        round(embargoed_content(n, 'JPN', '{CHN}')::numeric, 15) AS jpn,
        embargoed_content(n, 'JPN', '{CHN,AUS}') AS jpn_both,
        embargoed_content(n, 'JPN', '{}') AS nothing,
-       embargoed_content(n, 'JPN', '{XXX}') AS unknown_code,
+       embargoed_content(n, 'JPN', '{ZZZ}') AS unknown_code,
        embargoed_content(n, 'ZZZ', '{CHN}') AS not_in_network
 FROM asia;
 SELECT country, round(embargoed_content::numeric, 12) AS theta FROM asia, embargoed_content(n, '{CHN}');

@@ -140,7 +140,9 @@ mix_concentration(PG_FUNCTION_ARGS)
 	bool		nulls[9] = {0};
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
 	conc_profile(m, rr_scratch(m), &p);
 	values[0] = Float8GetDatum(p.total);
 	values[1] = Int32GetDatum((int32) p.suppliers);

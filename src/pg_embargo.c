@@ -839,7 +839,9 @@ impact_datum(FunctionCallInfo fcinfo, const EmbargoImpact *imp)
 	bool		nulls[8] = {0};
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
 	if (imp->has_days && !isfinite(imp->days_to_shortage))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -941,7 +943,9 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("k must be at least 1, not %d", k)));
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
 	chosen = embargo_worst(m, k, &s->params, order, &sums);
 	codes = palloc(Max(chosen, 1) * sizeof(Datum));
 	for (uint32 j = 0; j < chosen; j++)
