@@ -284,22 +284,21 @@ ORDER BY s.hs6;
 \echo '------------------------------------------------------------------------------'
 
 -- Per producer: share of world output (unattributed "Other countries" is in
--- the total only), WGI six-indicator mean and the EU governance risk 0-10.
--- (Plain SQL over rarerisk.shares(); rarerisk.governance_hhi(iso3,
--- production, risk) computes the same sum over rows.)
+-- the total only, as supplier NULL), WGI six-indicator mean and the EU
+-- governance risk 0-10.
 CREATE TEMP TABLE report_gov_shares AS
-SELECT m.year, x.supplier, x.share, g.wgi_mean,
+SELECT m.year, x.supplier, x.volume, x.share, g.wgi_mean,
        rarerisk.wgi_risk(g.wgi_mean::float8) AS risk
 FROM report_world_mix m
 CROSS JOIN LATERAL rarerisk.shares(m.mix) x
 LEFT JOIN rarerisk_sample.wgi_governance g ON g.iso3 = x.supplier
-WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024) AND x.supplier IS NOT NULL;
+WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024);
 
 -- Every named producer must have a WGI score: a missing one would silently
 -- lower HHI_WGI.
 DO $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM report_gov_shares WHERE risk IS NULL) THEN
+    IF EXISTS (SELECT 1 FROM report_gov_shares WHERE risk IS NULL AND supplier IS NOT NULL) THEN
         RAISE EXCEPTION 'a producer has no WGI score';
     END IF;
 END $$;
@@ -309,8 +308,8 @@ END $$;
 -- ship), trade factor t = 1, EoL-RIR 1 %, substitution index 0.99 (Nd).
 CREATE TEMP TABLE report_gov AS
 SELECT year,
-       sum(share ^ 2 * risk)                                         AS hhi_wgi,
-       sum(share ^ 2)                                                AS hhi_fraction,
+       rarerisk.governance_hhi(supplier, volume, risk)               AS hhi_wgi,
+       rarerisk.concentration_hhi(supplier, volume) / 10000          AS hhi_fraction,
        max(risk) FILTER (WHERE supplier = 'CHN')                     AS china_risk
 FROM report_gov_shares
 GROUP BY year;
@@ -335,7 +334,7 @@ SELECT supplier                                                     AS "producer
        round((share ^ 2 * risk)::numeric, 3)                        AS "contribution"
 FROM report_gov_shares s
 LEFT JOIN report_country c ON c.iso3 = s.supplier
-WHERE year = 2024
+WHERE year = 2024 AND s.supplier IS NOT NULL
 ORDER BY share ^ 2 * risk DESC, supplier
 LIMIT 5;
 \echo
