@@ -249,6 +249,8 @@ mix_status_message(MixStatus status)
 			return "supplier code must not be empty";
 		case MIX_ERR_KEY_TOO_LONG:
 			return "supplier code is longer than 1024 bytes";
+		case MIX_ERR_KEY_ZERO_BYTE:
+			return "supplier code must not contain a zero byte";
 		case MIX_ERR_NEGATIVE:
 			return "value must not be negative";
 		case MIX_ERR_NAN:

@@ -84,6 +84,7 @@ typedef enum MixStatus
 	MIX_ERR_TOO_BIG,			/* the mix would exceed MIX_MAX_SIZE */
 	MIX_ERR_KEY_EMPTY,			/* a supplier code of zero bytes */
 	MIX_ERR_KEY_TOO_LONG,		/* longer than MIX_MAX_KEY_LEN */
+	MIX_ERR_KEY_ZERO_BYTE,		/* a supplier code with a zero byte */
 	MIX_ERR_NEGATIVE,			/* a negative volume or spare */
 	MIX_ERR_NAN,				/* NaN volume or spare */
 	MIX_ERR_INFINITE,			/* infinite volume or spare */
@@ -106,14 +107,22 @@ typedef struct MixAllocator
 	void	   *arg;
 } MixAllocator;
 
-/* Add (x, xc) to the compensated pair (sum, comp), failing on overflow */
+/*
+ * Add (x, xc) to the compensated pair (sum, comp), failing on overflow.  On
+ * failure the pair is left as it was, so a mix stays valid after an error.
+ */
 static inline MixStatus
 mix_add_checked(double *sum, double *comp, double x, double xc)
 {
-	ksum_add_parts(sum, comp, x);
-	*comp += xc;
-	if (!isfinite(*sum) || !isfinite(*comp) || !isfinite(*sum + *comp))
+	double		s = *sum,
+				c = *comp;
+
+	ksum_add_parts(&s, &c, x);
+	c += xc;
+	if (!isfinite(s) || !isfinite(c) || !isfinite(s + c))
 		return MIX_ERR_OVERFLOW;
+	*sum = s;
+	*comp = c;
 	return MIX_OK;
 }
 

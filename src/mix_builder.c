@@ -384,6 +384,9 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 	if (len > MIX_MAX_KEY_LEN)
 		return MIX_ERR_KEY_TOO_LONG;
 	pfx = key_prefix(key, len);
+	/* a zero byte would end a short code early (PostgreSQL text has none) */
+	if (len <= 8 ? prefix_len(&pfx) != len : memchr(key, '\0', len) != NULL)
+		return MIX_ERR_KEY_ZERO_BYTE;
 	if (!mixb_find(b, key, len, pfx, &s, &o) &&
 		(st = append(b, key, len, pfx, &s, &o)) != MIX_OK)
 		return st;

@@ -63,6 +63,11 @@ rr_mix_error(MixStatus status, const char *what, const char *key,
 					 errmsg("supplier code \"%s...\" is longer than %d bytes",
 							supplier, MIX_MAX_KEY_LEN)));
 			break;
+		case MIX_ERR_KEY_ZERO_BYTE:
+			ereport(ERROR,
+					(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+					 errmsg("supplier code must not contain a zero byte")));
+			break;
 		case MIX_ERR_TOO_BIG:
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -115,6 +115,15 @@ test_errors(void)
 	CHECK(mixb_add(&b, "A", 1, 1e308, 0, false) == MIX_OK);
 	CHECK(mixb_add(&b, "A", 1, 1e308, 0, false) == MIX_ERR_OVERFLOW);
 	CHECK(b.count == 2);
+	CHECK(mixb_add(&b, "A\0B", 3, 1, 0, false) == MIX_ERR_KEY_ZERO_BYTE);
+	CHECK(mixb_add(&b, "ABCDEFGHI\0J", 11, 1, 0, false) == MIX_ERR_KEY_ZERO_BYTE);
+	{
+		/* a failed addition leaves the mix valid and unchanged */
+		Mix		   *m = flat(&b);
+
+		CHECK(mix_validate(m, mix_size(m)) == MIX_OK && volume_of(m, "A") == 1e308);
+		free(m);
+	}
 	mixb_free(&b);
 }
 
