@@ -11,7 +11,8 @@
 # runs found in tests/fuzz/work/<target>.  A crash, leak, sanitizer report
 # or broken property stops the run; the input is saved in
 # tests/fuzz/artifacts/ and the script exits non-zero.
-# make test runs it for a few seconds per target, make fuzz for longer.
+# make test runs it for a few seconds per target with a fixed FUZZ_SEED (so a
+# run is repeatable), make fuzz for longer with a random seed (FUZZ_SEED=0).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -45,7 +46,7 @@ for t in $targets; do
 	bin=tests/fuzz/fuzz_$t
 	mkdir -p tests/fuzz/work/$t
 	log=tests/fuzz/work/$t.log
-	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+	"$bin" -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
 		-print_final_stats=1 -artifact_prefix=tests/fuzz/artifacts/$t- \
 		tests/fuzz/work/$t tests/fuzz/corpus/$t >"$log" 2>&1
 	rc=$?

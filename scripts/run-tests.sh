@@ -43,7 +43,7 @@ no_crash() {
 make -s WERROR=-Werror PG_CONFIG="$RR_PG_CONFIG" all >/dev/null || exit 1
 suite "unit tests of the plain-C core (AddressSanitizer, UBSan)" make -s unit
 suite "fuzzing the plain-C core (libFuzzer, ${RR_FUZZ_SECONDS:-5} s per target)" \
-	scripts/fuzz.sh "${RR_FUZZ_SECONDS:-5}"
+	env FUZZ_SEED="${FUZZ_SEED:-20261128}" scripts/fuzz.sh "${RR_FUZZ_SECONDS:-5}"
 suite "static checks" scripts/static-checks.sh
 
 # pg_cron for the cookbook's scheduled-refresh test (tests/cookbook/run.sh):
