@@ -168,9 +168,16 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 		Datum		d = PG_GETARG_DATUM(0);
 
 		if (VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-			(em = expanded_mix(d)) != NULL &&
-			em->hdr.eoh_context->parent == aggcontext)
+			(em = expanded_mix(d)) != NULL)
+		{
+			/*
+			 * Replacing a read-write state would make the executor delete it,
+			 * and with it the whole shared arena: never expected to happen.
+			 */
+			if (em->hdr.eoh_context->parent != aggcontext)
+				elog(ERROR, "supply_mix state of another aggregate context");
 			return em;
+		}
 	}
 	arena = arena_for(fcinfo, aggcontext);
 	em = arena_alloc(arena, sizeof(ExpandedMix));
