@@ -40,6 +40,22 @@ key_prefix(const char *key, size_t len)
 	return p;
 }
 
+/*
+ * Is one of the first len (<= 8) bytes of a prefix zero?  The bytes
+ * past len are set to 0xFF first; then the classic has-zero-byte test.
+ */
+static inline bool
+prefix_has_zero(uint64_t pfx, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	uint64_t	v = pfx | (len >= 8 ? 0 : ~UINT64_C(0) >> (8 * len));
+#else
+	uint64_t	v = pfx | (len >= 8 ? 0 : ~UINT64_C(0) << (8 * len));
+#endif
+
+	return ((v - UINT64_C(0x0101010101010101)) & ~v & UINT64_C(0x8080808080808080)) != 0;
+}
+
 /* Length of a code of at most 8 bytes, from its prefix */
 static inline uint32_t
 prefix_len(const uint64_t *p)
@@ -385,7 +401,7 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 		return MIX_ERR_KEY_TOO_LONG;
 	pfx = key_prefix(key, len);
 	/* a zero byte would end a short code early (PostgreSQL text has none) */
-	if (len <= 8 ? prefix_len(&pfx) != len : memchr(key, '\0', len) != NULL)
+	if (len <= 8 ? prefix_has_zero(pfx, len) : memchr(key, '\0', len) != NULL)
 		return MIX_ERR_KEY_ZERO_BYTE;
 	if (!mixb_find(b, key, len, pfx, &s, &o) &&
 		(st = append(b, key, len, pfx, &s, &o)) != MIX_OK)
