@@ -35,19 +35,6 @@ mix_arena(const Mix *m)
 						(m->flags & MIX_F_RISK) != 0, 0);
 }
 
-/* Is v a volume or spare capacity a mix may hold? */
-MixStatus
-mix_check_value(double v)
-{
-	if (isnan(v))
-		return MIX_ERR_NAN;
-	if (isinf(v))
-		return MIX_ERR_INFINITE;
-	if (v < 0)
-		return MIX_ERR_NEGATIVE;
-	return MIX_OK;
-}
-
 /* Byte order of two keys; a proper prefix sorts first */
 int
 mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen)

@@ -107,6 +107,19 @@ typedef struct MixAllocator
 	void	   *arg;
 } MixAllocator;
 
+/* Is v a volume or spare capacity a mix may hold? */
+static inline MixStatus
+mix_check_value(double v)
+{
+	if (isnan(v))
+		return MIX_ERR_NAN;
+	if (isinf(v))
+		return MIX_ERR_INFINITE;
+	if (v < 0)
+		return MIX_ERR_NEGATIVE;
+	return MIX_OK;
+}
+
 /*
  * Add (x, xc) to the compensated pair (sum, comp), failing on overflow.  On
  * failure the pair is left as it was, so a mix stays valid after an error.
@@ -188,7 +201,6 @@ mix_entry_spare(const Mix *m, uint32_t i)
 	return s ? s[i].spare + s[i].spare_c : 0.0;
 }
 
-extern MixStatus mix_check_value(double v);
 extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
 extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
 extern void mix_order_by_key(const Mix *m, uint32_t *order);
