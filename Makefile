@@ -18,6 +18,7 @@ OBJS = \
 	src/concentration.o \
 	src/criticality.o \
 	src/embargo.o \
+	src/json_out.o \
 	src/mix.o \
 	src/mix_builder.o \
 	src/mix_text.o \
@@ -57,7 +58,7 @@ endif
 # every object depends on every header of the project (PGXS tracks none)
 $(OBJS): $(wildcard src/*.h)
 
-CORE_SRC = src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+CORE_SRC = src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
 	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -74,8 +75,8 @@ tests/unit/embargo_unit: tests/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.
 tests/unit/criticality_unit: tests/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/criticality_unit.c src/criticality.c -lm
 
-tests/unit/network_unit: tests/unit/network_unit.c src/network.c src/sort.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/network_unit.c src/network.c src/sort.c -lm
+tests/unit/network_unit: tests/unit/network_unit.c src/network.c src/sort.c src/json_out.c $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/network_unit.c src/network.c src/sort.c src/json_out.c -lm
 
 unit: tests/unit/run_unit tests/unit/embargo_unit tests/unit/criticality_unit \
 		tests/unit/network_unit

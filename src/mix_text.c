@@ -15,63 +15,37 @@
 #include <string.h>
 
 #include "mix_builder.h"
+#include "json_out.h"
 #include "mix_text.h"
 
 #define SECTION_SUPPLIERS	0
 #define SECTION_SPARE		1
 #define SECTION_RISK		2
 
-/* Shortest decimal form of v that reads back bit-identical; returns length */
-int
-format_double(double v, char *buf)
-{
-	int			len = 0;
-
-	for (int prec = 15; prec <= 17; prec++)
-	{
-		len = snprintf(buf, 32, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	return len;
-}
-
-/* Append s[0..len) as a JSON string */
+/*
+ * Append {"code": value, ...} over m's suppliers in byte order (order), the
+ * value of a section: the volume, the spare capacity (where not 0) or the
+ * governance risk (where given)
+ */
 static char *
-put_json_string(char *p, const char *s, size_t len)
+put_supplier_object(char *p, const Mix *m, const uint32_t *order, int section)
 {
-	*p++ = '"';
-	for (size_t i = 0; i < len; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
+	bool		first = true;
 
-		if (c == '"' || c == '\\')
-		{
-			*p++ = '\\';
-			*p++ = (char) c;
-		}
-		else if (c < 0x20)
-			p += sprintf(p, "\\u%04x", c);
-		else
-			*p++ = (char) c;
+	*p++ = '{';
+	for (uint32_t j = 0; j < m->count; j++)
+	{
+		const MixEntry *e = &mix_entries(m)[order[j]];
+		double		v = section == SECTION_SUPPLIERS ? mix_entry_volume(e) :
+			section == SECTION_SPARE ? mix_entry_spare(m, order[j]) :
+			mix_entry_risk(m, order[j]);
+
+		if ((section == SECTION_SPARE && v == 0) || isnan(v))
+			continue;
+		p = json_put_member(p, &first, mix_entry_key(m, e), e->keylen, v);
 	}
-	*p++ = '"';
+	*p++ = '}';
 	return p;
-}
-
-static char *
-put_str(char *p, const char *s)
-{
-	size_t		n = strlen(s);
-
-	memcpy(p, s, n);
-	return p + n;
-}
-
-static char *
-put_double(char *p, double v)
-{
-	return p + format_double(v, p);
 }
 
 /* The JSON text of m, NUL-terminated, in memory from a; *len its length */
@@ -82,74 +56,34 @@ mix_to_json(const Mix *m, const MixAllocator *a, size_t *len)
 	uint32_t   *order;
 	char	   *buf,
 			   *p;
-	bool		spare = (m->flags & MIX_F_SPARE) != 0;
-	bool		first;
 
 	for (uint32_t i = 0; i < m->count; i++)
-		bound += 3 * (6 * (size_t) mix_entries(m)[i].keylen + 40);
+		bound += 3 * (JSON_STRING_BOUND(mix_entries(m)[i].keylen) + JSON_NUMBER_BOUND + 4);
 	order = a->alloc(a->arg, ((size_t) m->count + 1) * sizeof(uint32_t));
 	buf = order ? a->alloc(a->arg, bound) : NULL;
 	if (buf == NULL)
 		return NULL;
 	mix_order_by_key(m, order);
 
-	p = put_str(buf, "{\"suppliers\": {");
-	for (uint32_t j = 0; j < m->count; j++)
+	p = json_put_raw(buf, "{\"suppliers\": ");
+	p = put_supplier_object(p, m, order, SECTION_SUPPLIERS);
+	p = json_put_raw(p, ", \"unattributed\": ");
+	p = json_put_double(p, m->unattributed + m->unattributed_c);
+	if (m->flags & MIX_F_SPARE)
 	{
-		const MixEntry *e = &mix_entries(m)[order[j]];
-
-		if (j > 0)
-			p = put_str(p, ", ");
-		p = put_json_string(p, mix_entry_key(m, e), e->keylen);
-		p = put_str(p, ": ");
-		p = put_double(p, mix_entry_volume(e));
-	}
-	p = put_str(p, "}, \"unattributed\": ");
-	p = put_double(p, m->unattributed + m->unattributed_c);
-	if (spare)
-	{
-		p = put_str(p, ", \"spare\": {");
-		first = true;
-		for (uint32_t j = 0; j < m->count; j++)
-		{
-			const MixEntry *e = &mix_entries(m)[order[j]];
-			double		s = mix_entry_spare(m, order[j]);
-
-			if (s == 0)
-				continue;
-			if (!first)
-				p = put_str(p, ", ");
-			first = false;
-			p = put_json_string(p, mix_entry_key(m, e), e->keylen);
-			p = put_str(p, ": ");
-			p = put_double(p, s);
-		}
-		p = put_str(p, "}, \"unattributed_spare\": ");
-		p = put_double(p, m->unattributed_spare + m->unattributed_spare_c);
+		p = json_put_raw(p, ", \"spare\": ");
+		p = put_supplier_object(p, m, order, SECTION_SPARE);
+		p = json_put_raw(p, ", \"unattributed_spare\": ");
+		p = json_put_double(p, m->unattributed_spare + m->unattributed_spare_c);
 	}
 	if (m->flags & MIX_F_RISK)
 	{
-		p = put_str(p, ", \"risk\": {");
-		first = true;
-		for (uint32_t j = 0; j < m->count; j++)
-		{
-			const MixEntry *e = &mix_entries(m)[order[j]];
-			double		r = mix_entry_risk(m, order[j]);
-
-			if (isnan(r))
-				continue;
-			if (!first)
-				p = put_str(p, ", ");
-			first = false;
-			p = put_json_string(p, mix_entry_key(m, e), e->keylen);
-			p = put_str(p, ": ");
-			p = put_double(p, r);
-		}
-		p = put_str(p, "}");
+		p = json_put_raw(p, ", \"risk\": ");
+		p = put_supplier_object(p, m, order, SECTION_RISK);
 	}
 	if (m->k != 0)
 		p += sprintf(p, ", \"k\": %d", (int) m->k);
-	p = put_str(p, "}");
+	p = json_put_raw(p, "}");
 	*p = '\0';
 	*len = (size_t) (p - buf);
 	if (a->release)

@@ -35,6 +35,5 @@ extern size_t mix_binary_size(const Mix *m);
 extern void mix_to_binary(const Mix *m, uint32_t *order, unsigned char *buf);
 extern Mix *mix_from_binary(const unsigned char *buf, size_t len,
 							const MixAllocator *a, MixParseError *err);
-extern int	format_double(double v, char *buf);
 
 #endif							/* RARERISK_MIX_TEXT_H */

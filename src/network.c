@@ -60,6 +60,7 @@
 #include <string.h>
 
 #include "ksum.h"
+#include "json_out.h"
 #include "network.h"
 #include "sort.h"
 
@@ -741,55 +742,14 @@ net_validate(const TradeNetwork *n, size_t size)
 /* JSON output														*/
 /* ---------------------------------------------------------------- */
 
-/* The shortest %g form that reads back bit-identical */
-static int
-fmt_double(double v, char *buf)
-{
-	int			len = 0;
-
-	if (v == 0)
-		v = 0;					/* -0 */
-	for (int prec = 15; prec <= 17; prec++)
-	{
-		len = snprintf(buf, 32, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	return len;
-}
-
+/* Append "country": v for node i, after ", " unless first */
 static char *
-put_str(char *p, const char *s)
-{
-	size_t		l = strlen(s);
-
-	memcpy(p, s, l);
-	return p + l;
-}
-
-static char *
-put_key(char *p, const TradeNetwork *n, uint32_t i)
+put_node_member(char *p, bool *first, const TradeNetwork *n, uint32_t i, double v)
 {
 	size_t		len;
-	const char *s = net_node_key(n, i, &len);
+	const char *key = net_node_key(n, i, &len);
 
-	*p++ = '"';
-	for (size_t k = 0; k < len; k++)
-	{
-		unsigned char c = (unsigned char) s[k];
-
-		if (c == '"' || c == '\\')
-		{
-			*p++ = '\\';
-			*p++ = (char) c;
-		}
-		else if (c < 0x20)
-			p += sprintf(p, "\\u%04x", c);
-		else
-			*p++ = (char) c;
-	}
-	*p++ = '"';
-	return p;
+	return json_put_member(p, first, key, len, v);
 }
 
 /*
@@ -830,22 +790,16 @@ net_to_json(const TradeNetwork *src, const NetAllocator *a, size_t *len)
 	buf = a->alloc(a->arg, bound);
 	if (buf == NULL)
 		return NULL;
-	p = put_str(buf, "{\"production\": {");
+	p = json_put_raw(buf, "{\"production\": {");
 	first = true;
 	for (uint32_t i = 0; i < n->edge_count; i++)
 	{
 		const NetEdge *e = &net_edges(n)[i];
 
-		if (e->from != e->to)
-			continue;
-		if (!first)
-			p = put_str(p, ", ");
-		first = false;
-		p = put_key(p, n, e->to);
-		p = put_str(p, ": ");
-		p += fmt_double(net_edge_volume(e), p);
+		if (e->from == e->to)
+			p = put_node_member(p, &first, n, e->to, net_edge_volume(e));
 	}
-	p = put_str(p, "}, \"flows\": {");
+	p = json_put_raw(p, "}, \"flows\": {");
 	first = true;
 	for (uint32_t i = 0; i < n->edge_count; i++)
 	{
@@ -859,43 +813,36 @@ net_to_json(const TradeNetwork *src, const NetAllocator *a, size_t *len)
 			continue;
 		/* first flow of this exporter */
 		if (!first)
-			p = put_str(p, "}, ");
+			p = json_put_raw(p, "}, ");
 		first = false;
-		p = put_key(p, n, e->from);
-		p = put_str(p, ": {");
+		{
+			size_t		klen;
+			const char *key = net_node_key(n, e->from, &klen);
+
+			p = json_put_string(p, key, klen);
+		}
+		p = json_put_raw(p, ": {");
 		for (j = i; j < n->edge_count && net_edges(n)[j].from == e->from; j++)
 		{
 			const NetEdge *f = &net_edges(n)[j];
 
-			if (f->from == f->to)
-				continue;
-			if (!inner)
-				p = put_str(p, ", ");
-			inner = false;
-			p = put_key(p, n, f->to);
-			p = put_str(p, ": ");
-			p += fmt_double(net_edge_volume(f), p);
+			if (f->from != f->to)
+				p = put_node_member(p, &inner, n, f->to, net_edge_volume(f));
 		}
 		i = j - 1;
 	}
 	if (!first)
-		p = put_str(p, "}");
-	p = put_str(p, "}, \"unknown_origin\": {");
+		p = json_put_raw(p, "}");
+	p = json_put_raw(p, "}, \"unknown_origin\": {");
 	first = true;
 	for (uint32_t i = 0; i < n->edge_count; i++)
 	{
 		const NetEdge *e = &net_edges(n)[i];
 
-		if (e->from != NET_UNKNOWN)
-			continue;
-		if (!first)
-			p = put_str(p, ", ");
-		first = false;
-		p = put_key(p, n, e->to);
-		p = put_str(p, ": ");
-		p += fmt_double(net_edge_volume(e), p);
+		if (e->from == NET_UNKNOWN)
+			p = put_node_member(p, &first, n, e->to, net_edge_volume(e));
 	}
-	p = put_str(p, "}}");
+	p = json_put_raw(p, "}}");
 	*p = '\0';
 	*len = (size_t) (p - buf);
 	if (n != src && a->release)

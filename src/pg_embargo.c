@@ -33,6 +33,7 @@
 #include "utils/lsyscache.h"
 
 #include "embargo.h"
+#include "json_out.h"
 #include "mix_text.h"
 #include "pg_glue.h"
 
@@ -398,11 +399,20 @@ read_json(char *str, const char *type, int nkeys, JsonReader *r)
 	return s;
 }
 
+/* Append , "key": v (the shortest exact number) to a JSON object */
+static void
+append_number_member(StringInfo buf, const char *key, double v)
+{
+	char		nb[JSON_NUMBER_BOUND];
+
+	format_double(v, nb);
+	appendStringInfo(buf, ", \"%s\": %s", key, nb);
+}
+
 /* Append the scenario's keys to a JSON object under construction */
 static void
 write_scenario_json(StringInfo buf, const EmbargoScenario *s)
 {
-	char		nb[32];
 
 	appendStringInfoString(buf, "{\"embargoed\": [");
 	for (uint32 i = 0; i < s->count; i++)
@@ -414,18 +424,11 @@ write_scenario_json(StringInfo buf, const EmbargoScenario *s)
 			appendStringInfoString(buf, ", ");
 		escape_json(buf, pnstrdup(code, len));
 	}
-	appendStringInfoString(buf, "], \"intensity\": ");
-	format_double(s->params.intensity, nb);
-	appendStringInfoString(buf, nb);
-	appendStringInfoString(buf, ", \"stock_days\": ");
-	format_double(s->params.stock_days, nb);
-	appendStringInfoString(buf, nb);
-	appendStringInfoString(buf, ", \"horizon_days\": ");
-	format_double(s->params.horizon_days, nb);
-	appendStringInfoString(buf, nb);
-	appendStringInfoString(buf, ", \"period_days\": ");
-	format_double(s->params.period_days, nb);
-	appendStringInfoString(buf, nb);
+	appendStringInfoChar(buf, ']');
+	append_number_member(buf, "intensity", s->params.intensity);
+	append_number_member(buf, "stock_days", s->params.stock_days);
+	append_number_member(buf, "horizon_days", s->params.horizon_days);
+	append_number_member(buf, "period_days", s->params.period_days);
 }
 
 /* Text input of embargo_scenario */
@@ -478,22 +481,13 @@ embargo_state_out(PG_FUNCTION_ARGS)
 	EmbargoState *st = RR_GETARG_STATE(0);
 	const EmbargoSums *x = &st->sums;
 	StringInfoData buf;
-	char		nb[32];
 
 	initStringInfo(&buf);
 	write_scenario_json(&buf, embargo_state_scenario(st));
-	appendStringInfoString(&buf, ", \"demand\": ");
-	format_double(x->demand + x->demand_c, nb);
-	appendStringInfoString(&buf, nb);
-	appendStringInfoString(&buf, ", \"embargoed_volume\": ");
-	format_double(x->embargoed + x->embargoed_c, nb);
-	appendStringInfoString(&buf, nb);
-	appendStringInfoString(&buf, ", \"embargoed_content\": ");
-	format_double(x->content + x->content_c, nb);
-	appendStringInfoString(&buf, nb);
-	appendStringInfoString(&buf, ", \"spare\": ");
-	format_double(x->spare + x->spare_c, nb);
-	appendStringInfoString(&buf, nb);
+	append_number_member(&buf, "demand", x->demand + x->demand_c);
+	append_number_member(&buf, "embargoed_volume", x->embargoed + x->embargoed_c);
+	append_number_member(&buf, "embargoed_content", x->content + x->content_c);
+	append_number_member(&buf, "spare", x->spare + x->spare_c);
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
 }
