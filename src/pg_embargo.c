@@ -91,33 +91,25 @@ num(double v)
 static void
 params_error(EmbargoStatus st, const EmbargoParams *p)
 {
+	const char *name = NULL,
+			   *rule = NULL;
+	double		value = 0;
+
 	switch (st)
 	{
 		case EMB_OK:
 			return;
 		case EMB_ERR_INTENSITY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("intensity must be between 0 and 1, not %s",
-							num(p->intensity))));
+			name = "intensity", rule = "between 0 and 1", value = p->intensity;
 			break;
 		case EMB_ERR_STOCK_DAYS:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("stock_days must be finite and not negative, not %s",
-							num(p->stock_days))));
+			name = "stock_days", rule = "finite and not negative", value = p->stock_days;
 			break;
 		case EMB_ERR_HORIZON:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("horizon_days must be finite and greater than 0, not %s",
-							num(p->horizon_days))));
+			name = "horizon_days", rule = "finite and greater than 0", value = p->horizon_days;
 			break;
 		case EMB_ERR_PERIOD:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("period_days must be finite and greater than 0, not %s",
-							num(p->period_days))));
+			name = "period_days", rule = "finite and greater than 0", value = p->period_days;
 			break;
 		case EMB_ERR_EMPTY_LIST:
 			ereport(ERROR,
@@ -143,6 +135,10 @@ params_error(EmbargoStatus st, const EmbargoParams *p)
 		default:
 			elog(ERROR, "embargo scenario: %s", embargo_status_message(st));
 	}
+	/* a parameter out of its domain */
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must be %s, not %s", name, rule, num(value))));
 }
 
 /* Build a scenario or raise the error of the offending argument */
