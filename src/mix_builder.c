@@ -450,18 +450,6 @@ mixb_add_risk(MixBuilder *b, const char *key, size_t keylen, double volume,
 					 key != NULL ? risk : NAN);
 }
 
-/* The risk recorded for a supplier, NaN if none */
-double
-mixb_risk_of(const MixBuilder *b, const char *key, size_t keylen)
-{
-	MixSegment *s;
-	uint32_t	o;
-
-	if (!b->risk || !mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o))
-		return NAN;
-	return s->risks[o];
-}
-
 /* Set the spare capacity of a supplier already present */
 MixStatus
 mixb_set_spare(MixBuilder *b, const char *key, size_t keylen, double spare)

@@ -85,7 +85,6 @@ extern MixStatus mixb_add(MixBuilder *b, const char *key, size_t keylen,
 						  double volume, double spare, bool with_spare);
 extern MixStatus mixb_add_risk(MixBuilder *b, const char *key, size_t keylen,
 							   double volume, double risk);
-extern double mixb_risk_of(const MixBuilder *b, const char *key, size_t keylen);
 extern MixStatus mixb_add_mix(MixBuilder *b, const Mix *m);
 extern MixStatus mixb_add_builder(MixBuilder *b, const MixBuilder *o);
 extern bool mixb_contains(const MixBuilder *b, const char *key, size_t keylen);
