@@ -342,10 +342,13 @@ INSERT INTO s(name, value, op, target, note) VALUES
  ('concentration_hhi / sum', pg_temp.b('hhi/flows') / pg_temp.b('sum/flows'), '<=', 1.5, 'load order'),
  ('concentration_hhi / sum', pg_temp.b('hhi/flows_clustered') / pg_temp.b('sum/flows_clustered'), '<=', 1.5, 'clustered by group'),
  ('plain-SQL HHI / concentration_hhi',
-	least(pg_temp.b('plain_hash/flows'), pg_temp.b('plain_sort/flows')) / pg_temp.b('hhi/flows'), '>=', 5, 'load order, fastest plain SQL'),
+	least(pg_temp.b('plain_hash/flows'), pg_temp.b('plain_sort/flows')) / pg_temp.b('hhi/flows'), '>=', 5,
+	'load order; at most ' || round((least(pg_temp.b('plain_hash/flows'), pg_temp.b('plain_sort/flows'))
+		/ pg_temp.b('sum/flows'))::numeric, 1) || ' (plain SQL / sum)'),
  ('plain-SQL HHI / concentration_hhi',
 	least(pg_temp.b('plain_hash/flows_clustered'), pg_temp.b('plain_sort/flows_clustered')) / pg_temp.b('hhi/flows_clustered'),
-	'>=', 5, 'clustered, fastest plain SQL'),
+	'>=', 5, 'clustered; at most ' || round((least(pg_temp.b('plain_hash/flows_clustered'),
+		pg_temp.b('plain_sort/flows_clustered')) / pg_temp.b('sum/flows_clustered'))::numeric, 1) || ' (plain SQL / sum)'),
  ('plain-SQL HHI / concentration_hhi',
 	pg_temp.b('plain_hash@256MB/flows_clustered') / pg_temp.b('hhi@256MB/flows_clustered'),
 	'>=', 5, 'clustered, work_mem 256MB as in NOTES.md');
@@ -391,8 +394,12 @@ cat <<'NOTES'
    load order: flows as appended month by month, a group's rows scattered over
    the table (every HashAgg probe is a cache miss); clustered: the same rows
    stored group by group (the layout of the baseline timings in NOTES.md).
-   "at most" for the merge: concentration_hhi over raw rows / count(*) GROUP BY
-   over the monthly table; no merge can be faster than reading the monthly mixes.
+   "at most": the best ratio any implementation could reach in this run.  For
+   the merge, concentration_hhi over raw rows / count(*) GROUP BY over the
+   monthly table: no merge is faster than reading the monthly mixes.  Against
+   plain SQL, plain-SQL HHI / sum(): no aggregate reading the same rows with
+   the same GROUP BY is faster than sum(), so meeting both "<= 1.5x sum" and
+   ">= 5x plain SQL" needs plain SQL / sum >= 7.5.
 NOTES
 echo
 check_quiet end

@@ -30,13 +30,35 @@ typedef struct EntryRef
 	double		risk;
 } EntryRef;
 
-/* Zero-padded first 8 bytes of a key */
+/*
+ * Zero-padded first 8 bytes of a key.  A short key is read with two
+ * overlapping loads and assembled in registers: copying a variable number
+ * of bytes into a stack word and loading it whole would stall on
+ * store-to-load forwarding, once for every row.
+ */
 static inline uint64_t
 key_prefix(const char *key, size_t len)
 {
+	const unsigned char *k = (const unsigned char *) key;
 	uint64_t	p = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t	lo,
+				hi;
 
-	memcpy(&p, key, len < 8 ? len : 8);
+	if (len >= 8)
+		memcpy(&p, k, 8);
+	else if (len >= 4)
+	{
+		memcpy(&lo, k, 4);
+		memcpy(&hi, k + len - 4, 4);
+		p = lo | ((uint64_t) hi << (8 * (len - 4)));
+	}
+	else if (len > 0)
+		p = k[0] | ((uint64_t) k[len / 2] << (8 * (len / 2))) |
+			((uint64_t) k[len - 1] << (8 * (len - 1)));
+#else
+	memcpy(&p, k, len < 8 ? len : 8);
+#endif
 	return p;
 }
 
@@ -56,16 +78,23 @@ prefix_has_zero(uint64_t pfx, size_t len)
 	return ((v - UINT64_C(0x0101010101010101)) & ~v & UINT64_C(0x8080808080808080)) != 0;
 }
 
-/* Length of a code of at most 8 bytes, from its prefix */
+/*
+ * Length of a code of at most 8 bytes, from its zero-padded prefix (codes
+ * have no zero byte): where the padding starts.
+ */
 static inline uint32_t
 prefix_len(const uint64_t *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return *p == 0 ? 0 : (uint32_t) (71 - __builtin_clzll(*p)) / 8;
+#else
 	const char *c = (const char *) p;
 	uint32_t	n = 0;
 
 	while (n < 8 && c[n] != '\0')
 		n++;
 	return n;
+#endif
 }
 
 /* Hash of a code, for the index of large mixes */
@@ -604,7 +633,7 @@ flat_header(const MixBuilder *b, Mix *out, bool sorted)
 	return f;
 }
 
-/* Write entry j of the flat form */
+/* Write entry j of the flat form; key comes from entry_key() */
 static inline void
 flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
 		   const MixCell *cell, const MixSpare *spare, double risk)
@@ -614,8 +643,8 @@ flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
 	normalize(cell->volume, cell->volume_c, &e->volume, &e->volume_c);
 	e->keylen = keylen;
 	e->key_off = 0;
-	memset(e->key, 0, MIX_INLINE_KEY);
-	memcpy(e->key, key, keylen < MIX_INLINE_KEY ? keylen : MIX_INLINE_KEY);
+	/* key is a zero-padded prefix or a long code: 8 bytes either way */
+	memcpy(e->key, key, MIX_INLINE_KEY);
 	if (keylen > MIX_INLINE_KEY)
 	{
 		e->key_off = f->arena_used;

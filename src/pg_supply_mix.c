@@ -117,7 +117,11 @@ static Datum
 mix_transition(FunctionCallInfo fcinfo, TransArg arg)
 {
 	MemoryContext aggcontext;
-	text	   *supplier = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	/* PG_GETARG_TEXT_PP without a call when the code is not toasted */
+	text	   *supplier = PG_ARGISNULL(1) ? NULL :
+		VARATT_IS_EXTERNAL(PG_GETARG_POINTER(1)) ||
+		VARATT_IS_COMPRESSED(PG_GETARG_POINTER(1)) ? PG_GETARG_TEXT_PP(1) :
+		(text *) PG_GETARG_POINTER(1);
 	const char *key = supplier ? VARDATA_ANY(supplier) : NULL;
 	size_t		keylen = supplier ? VARSIZE_ANY_EXHDR(supplier) : 0;
 	double		volume,

@@ -417,10 +417,50 @@ test_validate_corrupt(void)
 	free(m);
 }
 
+/*
+ * Codes of every length up to 20 bytes, each in a buffer of exactly its
+ * length (so that the sanitizer sees any read past it): found again by
+ * their bytes, not confused with a prefix or an extension of another code,
+ * and written out with their exact bytes and length.
+ */
+static void
+test_key_lengths(void)
+{
+	MixBuilder	b;
+	Mix		   *m;
+	char		text[21] = "ABCDEFGHIJKLMNOPQRST";
+
+	mixb_init(&b, &A);
+	for (int round = 0; round < 2; round++)
+		for (size_t len = 1; len <= 20; len++)
+		{
+			char	   *key = malloc(len);
+
+			memcpy(key, text, len);
+			CHECK(mixb_add(&b, key, len, (double) len, 0, false) == MIX_OK);
+			free(key);
+		}
+	CHECK(b.count == 20);
+	m = flat(&b);
+	CHECK(m->count == 20);
+	for (size_t len = 1; len <= 20; len++)
+	{
+		int64_t		i = mix_find(m, text, len);
+		const MixEntry *e = i >= 0 ? &mix_entries(m)[i] : NULL;
+
+		CHECK(e != NULL && e->keylen == len &&
+			  memcmp(mix_entry_key(m, e), text, len) == 0 &&
+			  mix_entry_volume(e) == 2.0 * (double) len);
+	}
+	free(m);
+	mixb_free(&b);
+}
+
 int
 main(void)
 {
 	test_add_and_grow();
+	test_key_lengths();
 	test_errors();
 	test_compensation();
 	test_merge();
