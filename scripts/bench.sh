@@ -370,6 +370,8 @@ CREATE FUNCTION pg_temp.mem(t text) RETURNS float8 LANGUAGE sql AS $$
 INSERT INTO s(name, value, op, target, note) VALUES
  ('concentration_hhi / sum', pg_temp.b('hhi/flows') / pg_temp.b('sum/flows'), '<=', 1.5, 'load order'),
  ('concentration_hhi / sum', pg_temp.b('hhi/flows_clustered') / pg_temp.b('sum/flows_clustered'), '<=', 1.5, 'clustered by group'),
+ ('concentration_hhi / sum', pg_temp.b('hhi/flows@4MB') / pg_temp.b('sum/flows@4MB'), '<=', 1.5,
+	'load order, default work_mem 4MB (one run each, section 5)'),
  ('plain-SQL HHI / concentration_hhi',
 	least(pg_temp.b('plain_hash/flows'), pg_temp.b('plain_sort/flows')) / pg_temp.b('hhi/flows'), '>=', 5,
 	'load order; at most ' || round((least(pg_temp.b('plain_hash/flows'), pg_temp.b('plain_sort/flows'))
