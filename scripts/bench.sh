@@ -179,19 +179,18 @@ SQL
 echo "   flows: rows in load order (month by month, a group's rows scattered over the table);"
 echo "   flows_clustered: the same rows stored group by group (the layout of NOTES.md's baseline)"
 
+# build_monthly SOURCE TABLE: one stored mix per (importer, product, month) of
+# SOURCE, appended month by month as a monthly rollup job would
+build_monthly() {
+	q -c "SET work_mem = '1GB'" -c "SET max_parallel_workers_per_gather = 0" \
+		-c "CREATE TABLE $2 AS
+			SELECT importer, product, month, rarerisk.supply_mix(supplier, volume) AS mix
+			FROM $1 GROUP BY importer, product, month
+			ORDER BY month, hashtext(importer || product)" \
+		-c "VACUUM (FREEZE, ANALYZE) $2"
+}
 t=$SECONDS
-q <<'SQL'
-SET work_mem = '1GB';
-SET max_parallel_workers_per_gather = 0;
-BEGIN;
--- appended month by month, as a monthly rollup job would
-CREATE TABLE monthly AS
-SELECT importer, product, month, rarerisk.supply_mix(supplier, volume) AS mix
-FROM flows GROUP BY importer, product, month
-ORDER BY month, hashtext(importer || product);
-COMMIT;
-VACUUM (FREEZE, ANALYZE) monthly;
-SQL
+build_monthly flows monthly
 fact monthly_build_s "$((SECONDS - t))"
 q <<'SQL'
 INSERT INTO bench.fact
@@ -275,13 +274,11 @@ CREATE TABLE shipments AS
 SELECT importer, product, supplier, month, volume * (0.1 * s) AS volume
 FROM flows_quarter, generate_series(1, 4) AS s
 ORDER BY month, hashtext(importer || product || coalesce(supplier, '') || s);
-CREATE TABLE shipments_monthly AS
-SELECT importer, product, month, rarerisk.supply_mix(supplier, volume) AS mix
-FROM shipments GROUP BY importer, product, month
-ORDER BY month, hashtext(importer || product);
 COMMIT;
 VACUUM (FREEZE, ANALYZE) shipments;
-VACUUM (FREEZE, ANALYZE) shipments_monthly;
+SQL
+build_monthly shipments shipments_monthly
+q <<'SQL'
 SELECT count(pg_prewarm(t)) FROM unnest(ARRAY['shipments', 'shipments_monthly']) AS t \g /dev/null
 INSERT INTO bench.fact
 SELECT 'shipments_rows', count(*), NULL FROM shipments
