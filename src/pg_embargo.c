@@ -850,14 +850,22 @@ impact_datum(FunctionCallInfo fcinfo, const EmbargoImpact *imp)
 													  values, nulls)));
 }
 
+/* The impact of an aggregate's state (argument 0), false for a zero total */
+static bool
+state_impact(FunctionCallInfo fcinfo, EmbargoImpact *imp)
+{
+	EmbargoState *st = RR_GETARG_STATE(0);
+
+	return compute_impact(&embargo_state_scenario(st)->params, &st->sums, imp);
+}
+
 /* Final function of embargo_shortfall: the shortfall share */
 Datum
 embargo_shortfall_final(PG_FUNCTION_ARGS)
 {
-	EmbargoState *st = RR_GETARG_STATE(0);
 	EmbargoImpact imp;
 
-	if (!compute_impact(&embargo_state_scenario(st)->params, &st->sums, &imp))
+	if (!state_impact(fcinfo, &imp))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(imp.shortfall_share);
 }
@@ -866,10 +874,9 @@ embargo_shortfall_final(PG_FUNCTION_ARGS)
 Datum
 embargo_impact_final(PG_FUNCTION_ARGS)
 {
-	EmbargoState *st = RR_GETARG_STATE(0);
 	EmbargoImpact imp;
 
-	if (!compute_impact(&embargo_state_scenario(st)->params, &st->sums, &imp))
+	if (!state_impact(fcinfo, &imp))
 		PG_RETURN_NULL();
 	return impact_datum(fcinfo, &imp);
 }
@@ -878,17 +885,25 @@ embargo_impact_final(PG_FUNCTION_ARGS)
 /* Over a stored mix												*/
 /* ---------------------------------------------------------------- */
 
-/* embargo_shortfall(mix, scenario) */
-Datum
-mix_embargo_shortfall(PG_FUNCTION_ARGS)
+/* The impact of a mix (argument 0) under a scenario (argument 1) */
+static bool
+mix_impact(FunctionCallInfo fcinfo, EmbargoImpact *imp)
 {
 	Mix		   *m = RR_GETARG_MIX(0);
 	EmbargoScenario *s = RR_GETARG_SCENARIO(1);
 	EmbargoSums sums;
-	EmbargoImpact imp;
 
 	embargo_mix_sums(m, s, &sums);
-	if (!compute_impact(&s->params, &sums, &imp))
+	return compute_impact(&s->params, &sums, imp);
+}
+
+/* embargo_shortfall(mix, scenario) */
+Datum
+mix_embargo_shortfall(PG_FUNCTION_ARGS)
+{
+	EmbargoImpact imp;
+
+	if (!mix_impact(fcinfo, &imp))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(imp.shortfall_share);
 }
@@ -897,13 +912,9 @@ mix_embargo_shortfall(PG_FUNCTION_ARGS)
 Datum
 mix_embargo_impact(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
-	EmbargoScenario *s = RR_GETARG_SCENARIO(1);
-	EmbargoSums sums;
 	EmbargoImpact imp;
 
-	embargo_mix_sums(m, s, &sums);
-	if (!compute_impact(&s->params, &sums, &imp))
+	if (!mix_impact(fcinfo, &imp))
 		PG_RETURN_NULL();
 	return impact_datum(fcinfo, &imp);
 }
