@@ -326,6 +326,17 @@ grow(uint32_t cap, uint64_t need, uint64_t limit)
 	return (uint32_t) c;
 }
 
+/* Give a canonical network (which has no index) its hash indexes before a change */
+static NetStatus
+ensure_tables(TradeNetwork **np, const NetAllocator *a)
+{
+	TradeNetwork *n = *np;
+
+	if (n->node_slots != 0 && n->edge_slots != 0)
+		return NET_OK;
+	return regrow(np, a, n->node_count + 4, n->edge_count + 8, n->arena_used + 64);
+}
+
 /*
  * The node of key, added if new.  *np may be replaced by a larger copy
  * (the old buffer released if the allocator can).
@@ -342,14 +353,9 @@ net_intern(TradeNetwork **np, const NetAllocator *a, const char *key,
 
 	if (st != NET_OK)
 		return st;
-	if (n->node_slots == 0 || n->edge_slots == 0)
-	{
-		st = regrow(np, a, n->node_count + 4, n->edge_count + 8,
-					n->arena_used + 64);
-		if (st != NET_OK)
-			return st;
-		n = *np;
-	}
+	if ((st = ensure_tables(np, a)) != NET_OK)
+		return st;
+	n = *np;
 	h = key_hash(key, len);
 	mask = n->node_slots - 1;
 	for (s = h & mask; node_index(n)[s] != 0; s = (s + 1) & mask)
@@ -412,14 +418,9 @@ net_add_edge(TradeNetwork **np, const NetAllocator *a, uint32_t from,
 
 	if (to >= n->node_count || (from != NET_UNKNOWN && from >= n->node_count))
 		return NET_ERR_CORRUPT;
-	if (n->node_slots == 0 || n->edge_slots == 0)
-	{
-		st = regrow(np, a, n->node_count + 4, n->edge_count + 8,
-					n->arena_used + 64);
-		if (st != NET_OK)
-			return st;
-		n = *np;
-	}
+	if ((st = ensure_tables(np, a)) != NET_OK)
+		return st;
+	n = *np;
 	mask = n->edge_slots - 1;
 	for (s = edge_hash(from, to) & mask; edge_index(n)[s] != 0; s = (s + 1) & mask)
 	{
