@@ -12,7 +12,7 @@
 #   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
 
 EXTENSION = rarerisk
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
@@ -43,9 +43,9 @@ WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 
-EXTRA_CLEAN = results regression.diffs regression.out tests/unit/run_unit \
-	tests/unit/embargo_unit tests/unit/criticality_unit tests/unit/network_unit \
-	$(patsubst %.c,%,$(wildcard tests/fuzz/fuzz_*.c)) \
+EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
+	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
+	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check
 
 PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
@@ -66,24 +66,24 @@ UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 .PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
-tests/unit/run_unit: tests/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/run_unit.c $(CORE_SRC) -lm
+test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/run_unit.c $(CORE_SRC) -lm
 
-tests/unit/embargo_unit: tests/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/embargo_unit.c $(CORE_SRC) -lm
+test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/embargo_unit.c $(CORE_SRC) -lm
 
-tests/unit/criticality_unit: tests/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/criticality_unit.c src/criticality.c -lm
+test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
-tests/unit/network_unit: tests/unit/network_unit.c src/network.c src/sort.c src/json_out.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ tests/unit/network_unit.c src/network.c src/sort.c src/json_out.c -lm
+test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c -lm
 
-unit: tests/unit/run_unit tests/unit/embargo_unit tests/unit/criticality_unit \
-		tests/unit/network_unit
-	./tests/unit/run_unit
-	./tests/unit/embargo_unit
-	./tests/unit/criticality_unit
-	./tests/unit/network_unit
+unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
+		test/unit/network_unit
+	./test/unit/run_unit
+	./test/unit/embargo_unit
+	./test/unit/criticality_unit
+	./test/unit/network_unit
 
 deps:
 	@scripts/deps.sh

@@ -3,14 +3,14 @@
 #
 #   scripts/fuzz.sh [SECONDS]   each target for SECONDS (default 300)
 #
-# Targets (tests/fuzz/fuzz_*.c): the JSON text form and the binary form of
+# Targets (test/fuzz/fuzz_*.c): the JSON text form and the binary form of
 # supply_mix, the aggregate state (MixBuilder) driven by random programs,
 # embargo scenarios with the shortfall model, and the trade network with
 # origin tracing.  Each starts from its seed
-# corpus in tests/fuzz/corpus/<target> (never modified) plus what earlier
-# runs found in tests/fuzz/work/<target>.  A crash, leak, sanitizer report
+# corpus in test/fuzz/corpus/<target> (never modified) plus what earlier
+# runs found in test/fuzz/work/<target>.  A crash, leak, sanitizer report
 # or broken property stops the run; the input is saved in
-# tests/fuzz/artifacts/ and the script exits non-zero.
+# test/fuzz/artifacts/ and the script exits non-zero.
 # make test runs it for a few seconds per target with a fixed FUZZ_SEED (so a
 # run is repeatable), make fuzz for longer with a random seed (FUZZ_SEED=0).
 set -uo pipefail
@@ -24,18 +24,18 @@ if [ -z "$CLANG" ]; then
 fi
 # the plain-C core: every source without PostgreSQL headers
 core=$(ls src/*.c | grep -v -e '^src/pg_' -e '^src/rarerisk\.c$')
-targets=$(ls tests/fuzz/fuzz_*.c | sed 's|tests/fuzz/fuzz_||; s|\.c$||')
+targets=$(ls test/fuzz/fuzz_*.c | sed 's|test/fuzz/fuzz_||; s|\.c$||')
 [ -f src/network.h ] || targets=$(echo "$targets" | grep -vx network)
-mkdir -p tests/fuzz/artifacts
+mkdir -p test/fuzz/artifacts
 total=0
 failed=0
 # build the targets that are missing or older than a source, in parallel
 pids=()
 for t in $targets; do
-	bin=tests/fuzz/fuzz_$t
-	if [ ! -x "$bin" ] || [ -n "$(find tests/fuzz/fuzz_$t.c tests/fuzz/common.h src -newer "$bin" -name '*.[ch]' 2>/dev/null | head -1)" ]; then
+	bin=test/fuzz/fuzz_$t
+	if [ ! -x "$bin" ] || [ -n "$(find test/fuzz/fuzz_$t.c test/fuzz/common.h src -newer "$bin" -name '*.[ch]' 2>/dev/null | head -1)" ]; then
 		"$CLANG" -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined \
-			-fno-sanitize-recover=all -Isrc -o "$bin" tests/fuzz/fuzz_$t.c $core -lm &
+			-fno-sanitize-recover=all -Isrc -o "$bin" test/fuzz/fuzz_$t.c $core -lm &
 		pids+=($!)
 	fi
 done
@@ -43,12 +43,12 @@ for p in "${pids[@]}"; do
 	wait "$p" || exit 1
 done
 for t in $targets; do
-	bin=tests/fuzz/fuzz_$t
-	mkdir -p tests/fuzz/work/$t
-	log=tests/fuzz/work/$t.log
+	bin=test/fuzz/fuzz_$t
+	mkdir -p test/fuzz/work/$t
+	log=test/fuzz/work/$t.log
 	"$bin" -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
-		-print_final_stats=1 -artifact_prefix=tests/fuzz/artifacts/$t- \
-		tests/fuzz/work/$t tests/fuzz/corpus/$t >"$log" 2>&1
+		-print_final_stats=1 -artifact_prefix=test/fuzz/artifacts/$t- \
+		test/fuzz/work/$t test/fuzz/corpus/$t >"$log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	runs=${runs:-0}

@@ -46,7 +46,7 @@ suite "fuzzing the plain-C core (libFuzzer, ${RR_FUZZ_SECONDS:-5} s per target)"
 	env FUZZ_SEED="${FUZZ_SEED:-20261128}" scripts/fuzz.sh "${RR_FUZZ_SECONDS:-5}"
 suite "static checks" scripts/static-checks.sh
 
-# pg_cron for the cookbook's scheduled-refresh test (tests/cookbook/run.sh):
+# pg_cron for the cookbook's scheduled-refresh test (test/cookbook/run.sh):
 # jobs run in background workers (the cluster listens on a Unix socket only),
 # in a database created at once so that the cron launcher finds it
 RR_EXTRA_CONF="shared_preload_libraries = 'pg_cron'
@@ -58,9 +58,9 @@ rr_cluster_start || exit 1
 
 suite "pg_regress" regress
 suite "pgTAP" pgtap
-suite "loaders" tests/loaders/run.sh
-suite "cookbook" tests/cookbook/run.sh
-suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" tests/reliability/dump_restore.sh
+suite "loaders" test/loaders/run.sh
+suite "cookbook" test/cookbook/run.sh
+suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_restore.sh
 suite "server log: no crash" no_crash
 
 echo "suites: $passed passed, $failed failed"

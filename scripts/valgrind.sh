@@ -7,7 +7,7 @@
 # was never written (also bytes sent to the client or written to disk) and
 # reads or writes outside malloc'd blocks (large allocations), not
 # overruns inside a memory context block.  ASan covers those in the
-# plain-C core (make sanitize).  tests/valgrind.supp silences reports that
+# plain-C core (make sanitize).  test/valgrind.supp silences reports that
 # are PostgreSQL's own (padding bytes of WAL records and of the statistics
 # files), never one with a rarerisk frame.
 #
@@ -35,7 +35,7 @@ cat >"$RR_TMP/postgres-valgrind" <<WRAP
 #!/bin/sh
 exec valgrind --quiet --trace-children=no --leak-check=no --track-origins=yes \
 	--num-callers=30 --error-limit=no --read-var-info=no \
-	--suppressions="$top/tests/valgrind.supp" --gen-suppressions=all \
+	--suppressions="$top/test/valgrind.supp" --gen-suppressions=all \
 	--error-markers=VALGRINDERROR-BEGIN,VALGRINDERROR-END \
 	--log-file="$RR_TMP/valgrind/%p.log" \
 	"$RR_BINDIR/postgres" "\$@"

@@ -4,11 +4,11 @@
 # copies (data/fixtures/broken/).  A broken file must stop with a clear
 # error naming the file and line, and leave the tables exactly as they were.
 # Run from the repository root against the cluster in PGHOST/PGPORT
-# (scripts/run-tests.sh); output is compared with tests/loaders/expected.out.
+# (scripts/run-tests.sh); output is compared with test/loaders/expected.out.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-out=tests/loaders/results.out
+out=test/loaders/results.out
 export PGDATABASE=rarerisk_loaders
 dropdb --if-exists "$PGDATABASE" 2>/dev/null; createdb "$PGDATABASE" || exit 1
 
@@ -87,10 +87,10 @@ psql -X -f loaders/comtrade.sql 2>&1 | sed -E 's/^psql:[^ ]+:[0-9]+: //' | grep 
 snapshot
 } >"$out" 2>&1
 
-if diff -u tests/loaders/expected.out "$out" >tests/loaders/results.diff; then
+if diff -u test/loaders/expected.out "$out" >test/loaders/results.diff; then
 	echo "ok - loaders (real-file excerpts and broken copies)"
-	rm -f tests/loaders/results.diff
+	rm -f test/loaders/results.diff
 else
-	echo "not ok - loaders: see tests/loaders/results.diff"; head -100 tests/loaders/results.diff
+	echo "not ok - loaders: see test/loaders/results.diff"; head -100 test/loaders/results.diff
 	exit 1
 fi

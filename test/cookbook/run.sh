@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs docs/cookbook.md: every ```sql block in order (output compared with
-# tests/cookbook/expected.out; ```sql volatile blocks run, output dropped),
+# test/cookbook/expected.out; ```sql volatile blocks run, output dropped),
 # then proves the scheduled refresh really happens:
 #   * pg_cron: a row added after the job was scheduled must appear in the
 #     materialized view through the job alone (the test never refreshes it),
@@ -14,7 +14,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 export PGDATABASE=rarerisk_cookbook
-dir=tests/cookbook
+dir=test/cookbook
 fail() { echo "not ok - cookbook: $*"; exit 1; }
 
 psql -X -q -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'rarerisk_cookbook'" -At | grep -q 1 ||
@@ -34,10 +34,10 @@ awk '
 	inb                       { print }
 ' docs/cookbook.md >$dir/cookbook.sql
 psql -X -a -v ON_ERROR_STOP=1 -P footer=off -f $dir/cookbook.sql >$dir/results.out 2>&1 ||
-	{ tail -20 $dir/results.out; fail "a snippet failed (tests/cookbook/results.out)"; }
+	{ tail -20 $dir/results.out; fail "a snippet failed (test/cookbook/results.out)"; }
 if ! diff -u $dir/expected.out $dir/results.out >$dir/results.diff; then
 	head -80 $dir/results.diff
-	fail "output differs from tests/cookbook/expected.out (tests/cookbook/results.diff)"
+	fail "output differs from test/cookbook/expected.out (test/cookbook/results.diff)"
 fi
 rm -f $dir/results.diff
 echo "ok - cookbook: every sql block of docs/cookbook.md runs and gives the expected output"
