@@ -18,6 +18,7 @@ OBJS = \
 	src/concentration.o \
 	src/criticality.o \
 	src/embargo.o \
+	src/interrupt.o \
 	src/json_out.o \
 	src/mix.o \
 	src/mix_builder.o \
@@ -58,7 +59,7 @@ endif
 # every object depends on every header of the project (PGXS tracks none)
 $(OBJS): $(wildcard src/*.h)
 
-CORE_SRC = src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
 	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -75,8 +76,8 @@ test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
-test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c -lm
+test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
 		test/unit/network_unit

@@ -5,11 +5,29 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/float.h"
 
+#include "interrupt.h"
 #include "pg_glue.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* The core's long loops call this: a pending cancel or timeout errors out */
+static void
+rr_interrupt(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* Module load: give the core its interrupt hook */
+void
+_PG_init(void)
+{
+	rr_interrupt_hook = rr_interrupt;
+}
 
 /* Zeroed memory in the current memory context; errors out when exhausted */
 static void *

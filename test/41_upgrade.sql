@@ -1,12 +1,9 @@
--- 41_upgrade.sql: the upgrade chain (issue #6).
+-- 41_upgrade.sql: the upgrade chain.
 -- From the first released version on, every version has an upgrade script
 -- extension/rarerisk--A--B.sql.  This test creates the oldest installable
 -- version, walks ALTER EXTENSION rarerisk UPDATE to default_version and
 -- checks that the updated extension has exactly the objects (with the same
 -- identities) of a fresh install, and the same results.
--- Today 0.1 is the first and only version and nothing is released yet, so
--- the oldest version is the default one, the chain is empty and the test
--- passes trivially; it starts to bite with the first rarerisk--0.1--0.2.sql.
 \set ECHO none
 \set QUIET 1
 \pset format unaligned
@@ -19,10 +16,13 @@ BEGIN;
 SELECT plan(6);
 SET LOCAL client_min_messages = warning;
 
+-- pg_available_extension_versions does not see extension_destdir (where the
+-- test cluster finds rarerisk), so the versions are named here: 0.1 is the
+-- first release and stays installable; the current one is what the test
+-- database was created with
 CREATE TEMP TABLE versions AS
-  SELECT (SELECT default_version FROM pg_available_extensions WHERE name = 'rarerisk') AS current,
-         (SELECT version FROM pg_available_extension_versions WHERE name = 'rarerisk'
-           ORDER BY string_to_array(version, '.')::int[] LIMIT 1) AS oldest;
+  SELECT (SELECT extversion FROM pg_extension WHERE extname = 'rarerisk') AS current,
+         '0.1'::text AS oldest;
 
 -- what a fresh install of the current version has and computes
 CREATE FUNCTION pg_temp.ext_objects() RETURNS SETOF text LANGUAGE sql AS $$
@@ -42,10 +42,8 @@ CREATE TEMP TABLE fresh_results AS SELECT * FROM pg_temp.ext_results() r;
 DROP EXTENSION rarerisk CASCADE;
 SELECT lives_ok(format('CREATE EXTENSION rarerisk VERSION %L', (SELECT oldest FROM versions)),
                 'the oldest version installs');
-SELECT ok((SELECT oldest = current FROM versions) OR
-          EXISTS (SELECT FROM pg_extension_update_paths('rarerisk') p, versions v
-                   WHERE p.source = v.oldest AND p.target = v.current AND p.path IS NOT NULL),
-          'an upgrade path leads from the oldest version to the current one');
+SELECT ok((SELECT oldest <> current FROM versions),
+          'the current version is not the oldest: the chain has at least one step');
 SELECT lives_ok('ALTER EXTENSION rarerisk UPDATE', 'ALTER EXTENSION rarerisk UPDATE');
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'rarerisk'),
           (SELECT current FROM versions), 'the updated extension is at default_version');
