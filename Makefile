@@ -24,11 +24,15 @@ OBJS = \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
+	src/network_io.o \
+	src/network_trace.o \
 	src/pg_concentration.o \
 	src/pg_criticality.o \
 	src/pg_embargo.o \
+	src/pg_embargo_io.o \
 	src/pg_mix_state.o \
 	src/pg_network.o \
+	src/pg_network_io.o \
 	src/pg_supply_mix.o \
 	src/rarerisk.o \
 	src/sort.o
@@ -76,8 +80,10 @@ test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
-test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
+NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
+	src/json_out.c src/interrupt.c
+test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
 		test/unit/network_unit
