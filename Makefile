@@ -19,6 +19,7 @@ OBJS = \
 	src/criticality.o \
 	src/embargo.o \
 	src/interrupt.o \
+	src/json_in.o \
 	src/json_out.o \
 	src/mix.o \
 	src/mix_builder.o \
@@ -63,7 +64,7 @@ endif
 # every object depends on every header of the project (PGXS tracks none)
 $(OBJS): $(wildcard src/*.h)
 
-CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
 	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
