@@ -35,6 +35,7 @@ OBJS = \
 	src/pg_network.o \
 	src/pg_network_io.o \
 	src/pg_supply_mix.o \
+	src/pg_type_io.o \
 	src/rarerisk.o \
 	src/sort.o
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
@@ -82,7 +83,7 @@ test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/c
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
 NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
-	src/json_out.c src/interrupt.c
+	src/json_in.c src/json_out.c src/interrupt.c
 test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
