@@ -18,6 +18,7 @@ OBJS = \
 	src/concentration.o \
 	src/criticality.o \
 	src/embargo.o \
+	src/embargo_io.o \
 	src/interrupt.o \
 	src/json_in.o \
 	src/json_out.o \
@@ -66,7 +67,7 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/sort.c
+	src/embargo_io.c src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
