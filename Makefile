@@ -16,6 +16,8 @@ EXTVERSION = 0.2
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
+	src/country.o \
+	src/country_table.o \
 	src/criticality.o \
 	src/embargo.o \
 	src/interrupt.o \
@@ -25,6 +27,7 @@ OBJS = \
 	src/mix_text.o \
 	src/network.o \
 	src/pg_concentration.o \
+	src/pg_country.o \
 	src/pg_criticality.o \
 	src/pg_embargo.o \
 	src/pg_mix_state.o \
@@ -76,15 +79,19 @@ test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
+test/unit/country_unit: test/unit/country_unit.c src/country.c src/country_table.c src/country.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/country_unit.c src/country.c src/country_table.c
+
 test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit
+		test/unit/network_unit test/unit/country_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/country_unit
 
 deps:
 	@scripts/deps.sh
