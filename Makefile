@@ -16,6 +16,8 @@ EXTVERSION = 0.2
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
+	src/country.o \
+	src/country_table.o \
 	src/criticality.o \
 	src/embargo.o \
 	src/embargo_io.o \
@@ -29,6 +31,7 @@ OBJS = \
 	src/network_io.o \
 	src/network_trace.o \
 	src/pg_concentration.o \
+	src/pg_country.o \
 	src/pg_criticality.o \
 	src/pg_embargo.o \
 	src/pg_embargo_io.o \
@@ -83,17 +86,21 @@ test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
+test/unit/country_unit: test/unit/country_unit.c src/country.c src/country_table.c src/country.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/country_unit.c src/country.c src/country_table.c
+
 NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
 	src/json_in.c src/json_out.c src/interrupt.c
 test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit
+		test/unit/network_unit test/unit/country_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/country_unit
 
 deps:
 	@scripts/deps.sh

@@ -32,6 +32,7 @@
 #include "embargo.h"
 #include "json_out.h"
 #include "mix_text.h"
+#include "pg_country.h"
 #include "pg_embargo.h"
 #include "pg_glue.h"
 
@@ -167,6 +168,7 @@ embargo_make(PG_FUNCTION_ARGS)
 		t = DatumGetTextPP(elems[i]);
 		codes[i] = VARDATA_ANY(t);
 		lens[i] = VARSIZE_ANY_EXHDR(t);
+		rr_check_supplier_code(codes[i], lens[i], "embargoed supplier");
 	}
 	p.intensity = PG_GETARG_FLOAT8(1);
 	p.stock_days = PG_GETARG_FLOAT8(2);

@@ -33,6 +33,7 @@
 #include "utils/memutils.h"
 
 #include "network.h"
+#include "pg_country.h"
 #include "pg_network.h"
 
 PG_FUNCTION_INFO_V1(origin_network_trans);
@@ -446,6 +447,7 @@ embargoed_columns(const TradeNetwork *n, const NetShares *s, ArrayType *arr)
 					 errmsg("embargoed country %d is NULL", i + 1),
 					 errhint("Unattributed supply is never embargoed; remove the NULL from the list.")));
 		t = DatumGetTextPP(elems[i]);
+		rr_check_supplier_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), "embargoed country");
 		node = net_find(n, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		if (node >= 0 && s->column[node] >= 0)
 			sel[s->column[node]] = true;
@@ -464,9 +466,14 @@ network_embargoed_content(PG_FUNCTION_ARGS)
 	TradeNetwork *n = RR_GETARG_NET(0);
 	text	   *country = PG_GETARG_TEXT_PP(1);
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(2);
-	TraceCache *c = cached_trace(fcinfo, n);
-	int64		i = net_find(c->net, VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country));
-	bool	   *sel = embargoed_columns(c->net, &c->shares, arr);
+	TraceCache *c;
+	int64		i;
+	bool	   *sel;
+
+	rr_check_supplier_code(VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country), "country");
+	c = cached_trace(fcinfo, n);
+	i = net_find(c->net, VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country));
+	sel = embargoed_columns(c->net, &c->shares, arr);
 
 	if (i < 0 || c->shares.empty[i])
 		PG_RETURN_NULL();
