@@ -35,6 +35,7 @@
 #include "embargo.h"
 #include "json_out.h"
 #include "mix_text.h"
+#include "compat.h"
 #include "pg_glue.h"
 
 PG_FUNCTION_INFO_V1(embargo_scenario_in);
@@ -264,7 +265,7 @@ json_fail(JsonReader *r, const char *fmt,...)
 			 errmsg("invalid input syntax for type %s: %s", r->type, buf)));
 }
 
-static void
+static RR_JSON_ACTION
 jr_object_start(void *state)
 {
 	JsonReader *r = state;
@@ -272,15 +273,17 @@ jr_object_start(void *state)
 	if (r->depth > 0)
 		json_fail(r, "unexpected nested object");
 	r->depth++;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 jr_object_end(void *state)
 {
 	((JsonReader *) state)->depth--;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 jr_array_start(void *state)
 {
 	JsonReader *r = state;
@@ -288,15 +291,17 @@ jr_array_start(void *state)
 	if (r->depth != 1 || r->key != KEY_EMBARGOED || r->in_array)
 		json_fail(r, "unexpected array");
 	r->in_array = true;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 jr_array_end(void *state)
 {
 	((JsonReader *) state)->in_array = false;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 jr_field_start(void *state, char *fname, bool isnull)
 {
 	JsonReader *r = state;
@@ -312,9 +317,10 @@ jr_field_start(void *state, char *fname, bool isnull)
 	if (isnull)
 		json_fail(r, "\"%s\" must not be null", fname);
 	r->seen[r->key] = true;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 jr_scalar(void *state, char *token, JsonTokenType type)
 {
 	JsonReader *r = state;
@@ -333,7 +339,7 @@ jr_scalar(void *state, char *token, JsonTokenType type)
 		}
 		r->codes[r->ncodes] = token;
 		r->lens[r->ncodes++] = strlen(token);
-		return;
+		RR_JSON_DONE;
 	}
 	if (r->key == KEY_EMBARGOED)
 		json_fail(r, "\"embargoed\" must be an array of supplier codes");
@@ -345,6 +351,7 @@ jr_scalar(void *state, char *token, JsonTokenType type)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("\"%s\" is out of range for type double precision in %s: %s",
 						key_names[r->key], r->type, token)));
+	RR_JSON_DONE;
 }
 
 /* Parse str as the JSON form of a scenario (nkeys = 5) or state (NKEYS) */
@@ -374,10 +381,7 @@ read_json(char *str, const char *type, int nkeys, JsonReader *r)
 	sem.array_end = jr_array_end;
 	sem.object_field_start = jr_field_start;
 	sem.scalar = jr_scalar;
-	pg_parse_json_or_ereport(makeJsonLexContextCstringLen(str, strlen(str),
-														  GetDatabaseEncoding(),
-														  true),
-							 &sem);
+	pg_parse_json_or_ereport(rr_json_lexer(str, strlen(str)), &sem);
 	if (!r->seen[KEY_EMBARGOED])
 		json_fail(r, "missing key \"embargoed\"");
 	for (int i = KEY_DEMAND; i < nkeys; i++)

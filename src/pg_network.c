@@ -34,6 +34,7 @@
 #include "utils/jsonfuncs.h"
 #include "utils/memutils.h"
 
+#include "compat.h"
 #include "network.h"
 
 PG_FUNCTION_INFO_V1(trade_network_in);
@@ -256,7 +257,7 @@ nr_country(NetReader *r, const char *key)
 	return idx;
 }
 
-static void
+static RR_JSON_ACTION
 nr_object_start(void *state)
 {
 	NetReader  *r = state;
@@ -291,21 +292,24 @@ nr_object_start(void *state)
 			nr_fail("unexpected nested object under \"%s\"", r->field);
 	}
 	r->depth++;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 nr_object_end(void *state)
 {
 	((NetReader *) state)->depth--;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 nr_array_start(void *state)
 {
 	nr_fail("unexpected array");
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 nr_field_start(void *state, char *fname, bool isnull)
 {
 	NetReader  *r = state;
@@ -325,9 +329,10 @@ nr_field_start(void *state, char *fname, bool isnull)
 	if (isnull)
 		nr_fail("\"%s\" must not be null", fname);
 	r->field = fname;
+	RR_JSON_DONE;
 }
 
-static void
+static RR_JSON_ACTION
 nr_scalar(void *state, char *token, JsonTokenType type)
 {
 	NetReader  *r = state;
@@ -371,6 +376,7 @@ nr_scalar(void *state, char *token, JsonTokenType type)
 	net_error(st, NULL, NULL, v);
 	if (existed)
 		nr_fail("duplicate key \"%s\"", r->field);
+	RR_JSON_DONE;
 }
 
 /* Text input: the JSON form written by trade_network_out */
@@ -391,10 +397,7 @@ trade_network_in(PG_FUNCTION_ARGS)
 	sem.array_start = nr_array_start;
 	sem.object_field_start = nr_field_start;
 	sem.scalar = nr_scalar;
-	pg_parse_json_or_ereport(makeJsonLexContextCstringLen(str, strlen(str),
-														  GetDatabaseEncoding(),
-														  true),
-							 &sem);
+	pg_parse_json_or_ereport(rr_json_lexer(str, strlen(str)), &sem);
 	c = net_canonical(r.net, &net_alloc, &st);
 	net_error(st, NULL, NULL, 0);
 	PG_RETURN_DATUM(net_datum(c));
