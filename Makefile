@@ -12,7 +12,10 @@
 #   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
 
 EXTENSION = rarerisk
-EXTVERSION = 0.2
+# the release, written once: default_version in rarerisk.control (META.json,
+# the install script's name and the module's magic block follow it; the
+# static checks verify that they agree)
+EXTVERSION := $(shell sed -n "s/^default_version = '\\(.*\\)'$$/\\1/p" rarerisk.control)
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
@@ -53,17 +56,27 @@ WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers
 WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
+PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check
 
-PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
-	echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+# The server to build for: pg_config in PATH (on Debian the newest
+# postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
+# Targets that only run scripts (test, deps, unit, ...) choose their own.
+PG_CONFIG ?= pg_config
+NO_PGXS_GOALS = deps unit test demo bench fuzz sanitize valgrind pgtap
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
-ifneq ($(PGXS),)
+ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
+else ifneq ($(filter-out $(NO_PGXS_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(shell command -v $(PG_CONFIG)),)
+$(error rarerisk: $(PG_CONFIG) not found: install the server's development files (Debian: postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)
+else
+$(error rarerisk: $(PG_CONFIG) names no server build files (--pgxs gives "$(PGXS)"): install the server's development files (Debian: postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)
+endif
 endif
 
 # every object depends on every header of the project (PGXS tracks none)
