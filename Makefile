@@ -17,6 +17,7 @@ MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
 	src/criticality.o \
+	src/disruption.o \
 	src/embargo.o \
 	src/interrupt.o \
 	src/json_out.o \
@@ -26,6 +27,7 @@ OBJS = \
 	src/network.o \
 	src/pg_concentration.o \
 	src/pg_criticality.o \
+	src/pg_disruption.o \
 	src/pg_embargo.o \
 	src/pg_mix_state.o \
 	src/pg_network.o \
@@ -46,6 +48,7 @@ PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
+	test/unit/disruption_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check
 
@@ -60,6 +63,7 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+	src/disruption.c \
 	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -73,6 +77,9 @@ test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/embargo_unit.c $(CORE_SRC) -lm
 
+test/unit/disruption_unit: test/unit/disruption_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/disruption_unit.c $(CORE_SRC) -lm
+
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
@@ -80,9 +87,10 @@ test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/js
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit
+		test/unit/network_unit test/unit/disruption_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
+	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
 
