@@ -22,6 +22,7 @@ OBJS = \
 	src/country.o \
 	src/country_table.o \
 	src/criticality.o \
+	src/disruption.o \
 	src/embargo.o \
 	src/embargo_io.o \
 	src/interrupt.o \
@@ -36,6 +37,7 @@ OBJS = \
 	src/pg_concentration.o \
 	src/pg_country.o \
 	src/pg_criticality.o \
+	src/pg_disruption.o \
 	src/pg_embargo.o \
 	src/pg_embargo_io.o \
 	src/pg_mix_state.o \
@@ -60,6 +62,7 @@ PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
+	test/unit/disruption_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check
 
@@ -83,7 +86,7 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/embargo_io.c src/sort.c
+	src/embargo_io.c src/disruption.c src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -95,6 +98,9 @@ test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 
 test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/embargo_unit.c $(CORE_SRC) -lm
+
+test/unit/disruption_unit: test/unit/disruption_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/disruption_unit.c $(CORE_SRC) -lm
 
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
@@ -108,9 +114,10 @@ test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit test/unit/country_unit
+		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
+	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
 	./test/unit/country_unit

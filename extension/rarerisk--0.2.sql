@@ -450,6 +450,53 @@ COMMENT ON FUNCTION @extschema@.embargo_trajectory(@extschema@.supply_mix, @exts
 'the embargo day by day for charts: rows at day 0, step_days, 2 step_days, ... and the horizon, with the daily gap, stock_remaining and cumulative_shortfall (which ends at embargo_impact''s shortfall)';
 
 -- ---------------------------------------------------------------------
+-- Probabilistic disruption risk: independent events, exact enumeration
+-- ---------------------------------------------------------------------
+
+CREATE TYPE @extschema@.disruption_event AS (
+	name text,
+	probability float8,
+	suppliers text[],
+	intensity float8
+);
+COMMENT ON TYPE @extschema@.disruption_event IS
+'one disruption event: with the given probability (independently of the other events) the listed suppliers cut their exports by intensity (0-1]; built by disruption_event()';
+
+CREATE TYPE @extschema@.disruption_risk AS (
+	expected_shortfall_share float8,
+	p_shortage float8,
+	var_95 float8,
+	cvar_95 float8,
+	worst_share float8,
+	events int4
+);
+COMMENT ON TYPE @extschema@.disruption_risk IS
+'result of disruption_risk: expected shortfall share, probability of any shortage, value at risk and conditional value at risk at 95 % of the shortfall share, the worst outcome''s share, and the number of events of positive probability';
+
+CREATE FUNCTION @extschema@.disruption_event(name text, probability float8,
+		suppliers text[], intensity float8 DEFAULT 1)
+	RETURNS @extschema@.disruption_event
+	AS 'MODULE_PATHNAME', 'disruption_event_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.disruption_risk(mix @extschema@.supply_mix,
+		events @extschema@.disruption_event[],
+		scenario @extschema@.embargo_scenario)
+	RETURNS @extschema@.disruption_risk
+	AS 'MODULE_PATHNAME', 'mix_disruption_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.disruption_distribution(mix @extschema@.supply_mix,
+		events @extschema@.disruption_event[],
+		scenario @extschema@.embargo_scenario,
+		OUT shortfall_share float8, OUT probability float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'mix_disruption_distribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50;
+
+COMMENT ON FUNCTION @extschema@.disruption_event(text, float8, text[], float8) IS
+'a disruption event: name (may be NULL), probability in [0,1], the suppliers it cuts (non-empty, no NULL) and the intensity of the cut in (0,1], default 1; bad values are errors (22023)';
+COMMENT ON FUNCTION @extschema@.disruption_risk(@extschema@.supply_mix, @extschema@.disruption_event[], @extschema@.embargo_scenario) IS
+'exact disruption risk of independent events over a stored mix: every outcome of the events of probability strictly between 0 and 1 (at most 24) through the embargo model with the scenario''s stocks, horizon and period (its list and intensity are ignored); a supplier hit by several events is cut by the largest intensity; NULL for a zero total';
+COMMENT ON FUNCTION @extschema@.disruption_distribution(@extschema@.supply_mix, @extschema@.disruption_event[], @extschema@.embargo_scenario) IS
+'the exact distribution behind disruption_risk: one row per distinct shortfall share, ascending, with its probability (the probabilities sum to 1)';
+
+-- ---------------------------------------------------------------------
 -- Criticality scores (SPEC section 3, EU CRM and USGS methodologies)
 -- ---------------------------------------------------------------------
 
