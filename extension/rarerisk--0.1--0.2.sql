@@ -65,8 +65,7 @@ COMMENT ON FUNCTION @extschema@.disruption_risk(@extschema@.supply_mix, @extsche
 COMMENT ON FUNCTION @extschema@.disruption_distribution(@extschema@.supply_mix, @extschema@.disruption_event[], @extschema@.embargo_scenario) IS
 'the exact distribution behind disruption_risk: one row per distinct shortfall share, ascending, with its probability (the probabilities sum to 1)';
 
--- =====================================================================
--- The EU criticality assessment end to end: hhi_wgi_t, eu_material_sr,
+-- ==============================================================-- The EU criticality assessment end to end: hhi_wgi_t, eu_material_sr,
 -- eu_is_critical, the 2023 reference tables and eu_assessment_2023
 -- =====================================================================
 -- ---------------------------------------------------------------------
@@ -318,3 +317,39 @@ CREATE VIEW @extschema@.eu_assessment_2023 AS
 COMMENT ON VIEW @extschema@.eu_assessment_2023 IS
 'the EU 2023 criticality assessment of the rare-earth elements, HREE and LREE group rows computed from their members, not copied: rarerisk.eu_assessment(2023); compare with rarerisk.eu_crm_published';
 GRANT SELECT ON @extschema@.eu_assessment_2023 TO PUBLIC;
+=======
+
+-- ---------------------------------------------------------------------
+-- worst_embargo with the scenario's parameters only (no ignored list)
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.worst_embargo(mix @extschema@.supply_mix, k int4,
+		intensity float8 DEFAULT 1,
+		stock_days float8 DEFAULT 0,
+		horizon_days float8 DEFAULT 365,
+		period_days float8 DEFAULT 365)
+	RETURNS @extschema@.worst_case
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN @extschema@.worst_embargo(mix, k,
+		@extschema@.embargo('{XXX}', intensity, stock_days, horizon_days, period_days));
+COMMENT ON FUNCTION @extschema@.worst_embargo(@extschema@.supply_mix, int4, float8, float8, float8, float8) IS
+'worst_embargo with the scenario''s parameters only (named and defaulted as in embargo()): the k named suppliers whose joint embargo gives the largest shortfall; NULL mix gives NULL, a NULL parameter is an error';
+
+-- ---------------------------------------------------------------------
+-- Traced share per country: how much of the supply origin tracing explains
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.traced_share(network @extschema@.trade_network,
+		OUT country text, OUT traced_share float8)
+	RETURNS SETOF record
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 200
+BEGIN ATOMIC
+	SELECT s.country,
+	       CASE WHEN bool_or(s.share IS NULL) THEN NULL
+	            ELSE coalesce(sum(s.share) FILTER (WHERE s.origin IS NOT NULL), 0) END
+	  FROM @extschema@.origin_shares(network) s
+	 GROUP BY s.country
+	 ORDER BY s.country COLLATE "C";
+END;
+COMMENT ON FUNCTION @extschema@.traced_share(@extschema@.trade_network) IS
+'how much of each country''s supply the network traces to a producing country (0-1; the rest is unattributed: supply of unknown origin, imports from countries without production or imports, closed re-export loops); a low value says that origin_shares and embargoed_content rest on little; NULL for a country without supply; countries in byte order';

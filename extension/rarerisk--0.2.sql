@@ -446,6 +446,17 @@ COMMENT ON FUNCTION @extschema@.embargo_impact(@extschema@.supply_mix, @extschem
 'impact of the embargo (embargo_impact composite) over a stored mix, with substitution from its spare capacity';
 COMMENT ON FUNCTION @extschema@.worst_embargo(@extschema@.supply_mix, int4, @extschema@.embargo_scenario) IS
 'the k named suppliers whose joint embargo gives the largest shortfall (exact: the k largest intensity * volume + spare), with that shortfall; uses the scenario''s intensity, stocks, horizon and period but ignores its list';
+CREATE FUNCTION @extschema@.worst_embargo(mix @extschema@.supply_mix, k int4,
+		intensity float8 DEFAULT 1,
+		stock_days float8 DEFAULT 0,
+		horizon_days float8 DEFAULT 365,
+		period_days float8 DEFAULT 365)
+	RETURNS @extschema@.worst_case
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN @extschema@.worst_embargo(mix, k,
+		@extschema@.embargo('{XXX}', intensity, stock_days, horizon_days, period_days));
+COMMENT ON FUNCTION @extschema@.worst_embargo(@extschema@.supply_mix, int4, float8, float8, float8, float8) IS
+'worst_embargo with the scenario''s parameters only (named and defaulted as in embargo()): the k named suppliers whose joint embargo gives the largest shortfall; NULL mix gives NULL, a NULL parameter is an error';
 COMMENT ON FUNCTION @extschema@.embargo_trajectory(@extschema@.supply_mix, @extschema@.embargo_scenario, int4) IS
 'the embargo day by day for charts: rows at day 0, step_days, 2 step_days, ... and the horizon, with the daily gap, stock_remaining and cumulative_shortfall (which ends at embargo_impact''s shortfall)';
 
@@ -1064,6 +1075,20 @@ CREATE FUNCTION @extschema@.embargoed_content(network @extschema@.trade_network,
 
 COMMENT ON FUNCTION @extschema@.origin_shares(@extschema@.trade_network) IS
 'look-through origin of every country''s supply under proportional flows (exports carry the origin mix of the exporter''s production plus imports): one row per country and origin with share > 0, by country, share descending, origin; origin NULL is the unattributed share (unknown-origin supply, exports of countries without supply, re-export loops fed by no production); a country without any supply has one row with origin and share NULL';
+CREATE FUNCTION @extschema@.traced_share(network @extschema@.trade_network,
+		OUT country text, OUT traced_share float8)
+	RETURNS SETOF record
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 200
+BEGIN ATOMIC
+	SELECT s.country,
+	       CASE WHEN bool_or(s.share IS NULL) THEN NULL
+	            ELSE coalesce(sum(s.share) FILTER (WHERE s.origin IS NOT NULL), 0) END
+	  FROM @extschema@.origin_shares(network) s
+	 GROUP BY s.country
+	 ORDER BY s.country COLLATE "C";
+END;
+COMMENT ON FUNCTION @extschema@.traced_share(@extschema@.trade_network) IS
+'how much of each country''s supply the network traces to a producing country (0-1; the rest is unattributed: supply of unknown origin, imports from countries without production or imports, closed re-export loops); a low value says that origin_shares and embargoed_content rest on little; NULL for a country without supply; countries in byte order';
 COMMENT ON FUNCTION @extschema@.embargoed_content(@extschema@.trade_network, text, text[]) IS
 'theta for embargo_shortfall: the share (0-1) of the country''s supply that originates in the embargoed countries, traced through the network; NULL when the country is not in the network or has no supply';
 COMMENT ON FUNCTION @extschema@.embargoed_content(@extschema@.trade_network, text[]) IS
