@@ -47,7 +47,7 @@ PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
-	tmp_check
+	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
 PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
 	echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
