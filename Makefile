@@ -79,12 +79,16 @@ test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/c
 test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
 
+test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit
+		test/unit/network_unit test/unit/rank_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/rank_unit
 
 deps:
 	@scripts/deps.sh

@@ -930,7 +930,7 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 	Mix		   *m = RR_GETARG_MIX(0);
 	int32		k = PG_GETARG_INT32(1);
 	EmbargoScenario *s = RR_GETARG_SCENARIO(2);
-	uint32	   *order = rr_scratch(m);
+	RankItem   *order = rr_rank_scratch(m);
 	EmbargoSums sums;
 	EmbargoImpact imp;
 	uint32		chosen;
@@ -951,7 +951,7 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 	codes = palloc(Max(chosen, 1) * sizeof(Datum));
 	for (uint32 j = 0; j < chosen; j++)
 	{
-		const MixEntry *e = &mix_entries(m)[order[j]];
+		const MixEntry *e = &mix_entries(m)[order[j].pos];
 
 		codes[j] = PointerGetDatum(cstring_to_text_with_len(mix_entry_key(m, e),
 															e->keylen));

@@ -31,6 +31,7 @@ extern void rr_mix_error(MixStatus status, const char *what,
 						 const char *key, size_t keylen, double value);
 extern Datum rr_mix_datum(Mix *m);
 extern uint32_t *rr_scratch(const Mix *m);
+extern RankItem *rr_rank_scratch(const Mix *m);
 extern void rr_check_volume(double v, const char *what, text *supplier);
 extern Mix *rr_check_totals(Mix *m);
 extern ExpandedMix *rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext);

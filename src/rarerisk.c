@@ -147,6 +147,14 @@ rr_mix_datum(Mix *m)
 	return PointerGetDatum(m);
 }
 
+/* Scratch space for a ranking of m's entries (see sort.h) */
+RankItem *
+rr_rank_scratch(const Mix *m)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext,
+								  ((Size) m->count + 1) * sizeof(RankItem));
+}
+
 /* Scratch space for an ordering of m's entries */
 uint32_t *
 rr_scratch(const Mix *m)
