@@ -27,6 +27,10 @@ extern const MixAllocator rr_palloc_allocator;
 /* The same, flattened unsorted if expanded, totals checked: for measures */
 #define RR_GETARG_MIX_TOTAL(n)	rr_check_totals(rr_mix_arg(fcinfo, (n), false))
 
+/* Bytes of a supplier or country code quoted in an error message, at most */
+#define RR_MESSAGE_CODE_BYTES 64
+
+extern char *rr_message_code(const char *key, size_t keylen);
 extern void rr_mix_error(MixStatus status, const char *what,
 						 const char *key, size_t keylen, double value);
 extern Datum rr_mix_datum(Mix *m);
