@@ -5,14 +5,16 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "utils/memutils.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/float.h"
 
+#include "compat.h"
 #include "interrupt.h"
 #include "pg_glue.h"
 
-PG_MODULE_MAGIC;
+RR_MODULE_MAGIC;
 
 void		_PG_init(void);
 
