@@ -62,7 +62,7 @@ PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
-	test/unit/disruption_unit \
+	test/unit/disruption_unit test/unit/rank_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
@@ -113,14 +113,19 @@ NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
 test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
+test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit
+		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit \
+		test/unit/rank_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
 	./test/unit/country_unit
+	./test/unit/rank_unit
 
 deps:
 	@scripts/deps.sh
