@@ -9,6 +9,7 @@
 #include "fmgr.h"
 #include "utils/float.h"
 
+#include "compat.h"
 #include "criticality.h"
 
 PG_FUNCTION_INFO_V1(rr_wgi_risk);
