@@ -4,6 +4,9 @@
 #   make install    install it into the PostgreSQL found by pg_config
 #   make test       install missing Debian packages (as root), build, start a
 #                   throwaway cluster, run every unit, pg_regress and pgTAP test
+#                   (server: PG_CONFIG, default pg_config in PATH)
+#   make test-pg18  the same on PostgreSQL 18, built once from
+#                   ../shared/vendor into a cache (scripts/pg18.sh)
 #   make demo       the same set-up, then the headline report on real data
 #   make bench      the performance benchmark of SPEC section 8
 #   make fuzz       libFuzzer on the plain-C core, FUZZ_SECONDS per target (300)
@@ -70,7 +73,7 @@ EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 # postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
 # Targets that only run scripts (test, deps, unit, ...) choose their own.
 PG_CONFIG ?= pg_config
-NO_PGXS_GOALS = deps unit test demo bench fuzz sanitize valgrind pgtap
+NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -90,7 +93,7 @@ CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builde
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind
+.PHONY: test test-pg18 demo bench unit deps pgtap fuzz sanitize valgrind
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
 test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
@@ -132,6 +135,9 @@ deps:
 
 test: deps
 	@scripts/run-tests.sh
+
+test-pg18: deps
+	@pg=$$(scripts/pg18.sh) && PG_CONFIG=$$pg scripts/run-tests.sh
 
 demo: deps
 	@scripts/demo.sh

@@ -10,6 +10,7 @@
 #include "fmgr.h"
 #include "utils/expandeddatum.h"
 
+#include "compat.h"
 #include "mix.h"
 #include "mix_builder.h"
 
