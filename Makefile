@@ -15,6 +15,7 @@ EXTENSION = rarerisk
 EXTVERSION = 0.2
 MODULE_big = rarerisk
 OBJS = \
+	src/change.o \
 	src/concentration.o \
 	src/criticality.o \
 	src/disruption.o \
@@ -25,6 +26,7 @@ OBJS = \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
+	src/pg_change.o \
 	src/pg_concentration.o \
 	src/pg_criticality.o \
 	src/pg_disruption.o \
@@ -63,7 +65,7 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/disruption.c \
+	src/disruption.c src/change.c \
 	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
