@@ -11,7 +11,7 @@
 # e.g. total() of a restored mix may differ in the last bit (reported to
 # the lead, issue #6).
 set -euo pipefail
-BINDIR=${RR_BINDIR:-/usr/lib/postgresql/15/bin}
+BINDIR=${RR_BINDIR:-$(pg_config --bindir)}
 work=$(mktemp -d /tmp/rarerisk-dump.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
