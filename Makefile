@@ -21,6 +21,7 @@ EXTENSION = rarerisk
 EXTVERSION := $(shell sed -n "s/^default_version = '\\(.*\\)'$$/\\1/p" rarerisk.control)
 MODULE_big = rarerisk
 OBJS = \
+	src/change.o \
 	src/concentration.o \
 	src/country.o \
 	src/country_table.o \
@@ -35,6 +36,7 @@ OBJS = \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
+	src/pg_change.o \
 	src/network_io.o \
 	src/network_trace.o \
 	src/pg_concentration.o \
@@ -89,7 +91,7 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/embargo_io.c src/disruption.c src/sort.c
+	src/embargo_io.c src/disruption.c src/change.c src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
