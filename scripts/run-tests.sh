@@ -61,6 +61,7 @@ suite "pgTAP" pgtap
 suite "loaders" test/loaders/run.sh
 suite "cookbook" test/cookbook/run.sh
 suite "docs examples" test/docs/run.sh
+suite "demo report" test/demo/run.sh
 suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_restore.sh
 suite "server log: no crash" no_crash
 
