@@ -30,6 +30,7 @@ OBJS = \
 	src/network.o \
 	src/network_io.o \
 	src/network_trace.o \
+	src/pg_compare.o \
 	src/pg_concentration.o \
 	src/pg_country.o \
 	src/pg_criticality.o \
