@@ -56,7 +56,7 @@ WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
-	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
+	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit test/unit/roundtrip_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check
 
@@ -95,12 +95,16 @@ NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
 test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
+test/unit/roundtrip_unit: test/unit/roundtrip_unit.c $(CORE_SRC) $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/roundtrip_unit.c $(sort $(CORE_SRC) $(NET_SRC)) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit test/unit/country_unit
+		test/unit/network_unit test/unit/roundtrip_unit test/unit/country_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/roundtrip_unit
 	./test/unit/country_unit
 
 deps:
