@@ -31,6 +31,7 @@
 #include "utils/float.h"
 #include "utils/memutils.h"
 
+#include "compat.h"
 #include "network.h"
 #include "pg_country.h"
 #include "pg_network.h"
