@@ -431,6 +431,7 @@ cat <<'NOTES'
    the same GROUP BY is faster than sum(), so meeting both "<= 1.5x sum" and
    ">= 5x plain SQL" needs plain SQL / sum >= 7.5.
 NOTES
+scripts/bench-disruption.sh		# disruption_risk, on this cluster
 echo
 check_quiet end
 echo "   total benchmark time $(( $(date +%s) - T0 )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
