@@ -318,7 +318,6 @@ CREATE VIEW @extschema@.eu_assessment_2023 AS
 COMMENT ON VIEW @extschema@.eu_assessment_2023 IS
 'the EU 2023 criticality assessment of the rare-earth elements, HREE and LREE group rows computed from their members, not copied: rarerisk.eu_assessment(2023); compare with rarerisk.eu_crm_published';
 GRANT SELECT ON @extschema@.eu_assessment_2023 TO PUBLIC;
-=======
 
 -- ---------------------------------------------------------------------
 -- worst_embargo with the scenario's parameters only (no ignored list)
@@ -354,7 +353,7 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.traced_share(@extschema@.trade_network) IS
 'how much of each country''s supply the network traces to a producing country (0-1; the rest is unattributed: supply of unknown origin, imports from countries without production or imports, closed re-export loops); a low value says that origin_shares and embargoed_content rest on little; NULL for a country without supply; countries in byte order';
-=======
+
 -- ---------------------------------------------------------------------
 -- Change and alerts: how concentration moved between two mixes
 -- ---------------------------------------------------------------------
