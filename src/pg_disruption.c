@@ -19,6 +19,7 @@
 
 #include "disruption.h"
 #include "interrupt.h"
+#include "pg_country.h"
 #include "pg_glue.h"
 
 PG_FUNCTION_INFO_V1(disruption_event_make);
@@ -85,6 +86,7 @@ read_suppliers(ArrayType *arr, bool isnull, const char *label,
 		t = DatumGetTextPP(elems[i]);
 		codes[i] = VARDATA_ANY(t);
 		lens[i] = VARSIZE_ANY_EXHDR(t);
+		rr_check_supplier_code(codes[i], lens[i], "disrupted supplier");
 	}
 	e->codes = codes;
 	e->lens = lens;
