@@ -10,6 +10,8 @@
 #   make sanitize   the whole suite with the extension built under UBSan, and
 #                   the core's unit tests and fuzzers under ASan + UBSan
 #   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
+#   make deb        the Debian package postgresql-15-rarerisk (pg_buildext), in
+#                   dist/, built from a clean copy and checked with lintian
 
 EXTENSION = rarerisk
 EXTVERSION = 0.2
@@ -64,7 +66,7 @@ CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_te
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind
+.PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind deb
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
 test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
@@ -112,3 +114,6 @@ sanitize: deps
 
 valgrind: deps
 	@scripts/valgrind.sh
+
+deb: deps
+	@scripts/deb.sh
