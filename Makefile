@@ -18,19 +18,27 @@ EXTVERSION = 0.2
 MODULE_big = rarerisk
 OBJS = \
 	src/concentration.o \
+	src/country.o \
+	src/country_table.o \
 	src/criticality.o \
 	src/embargo.o \
 	src/interrupt.o \
+	src/json_in.o \
 	src/json_out.o \
 	src/mix.o \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
+	src/network_io.o \
+	src/network_trace.o \
 	src/pg_concentration.o \
+	src/pg_country.o \
 	src/pg_criticality.o \
 	src/pg_embargo.o \
+	src/pg_embargo_io.o \
 	src/pg_mix_state.o \
 	src/pg_network.o \
+	src/pg_network_io.o \
 	src/pg_supply_mix.o \
 	src/rarerisk.o \
 	src/sort.o
@@ -61,7 +69,7 @@ endif
 # every object depends on every header of the project (PGXS tracks none)
 $(OBJS): $(wildcard src/*.h)
 
-CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
 	src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -78,15 +86,21 @@ test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
-test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
+test/unit/country_unit: test/unit/country_unit.c src/country.c src/country_table.c src/country.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/country_unit.c src/country.c src/country_table.c
+
+NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
+	src/json_out.c src/interrupt.c
+test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit
+		test/unit/network_unit test/unit/country_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/country_unit
 
 deps:
 	@scripts/deps.sh

@@ -68,6 +68,7 @@ suite "pg_regress" regress
 suite "pgTAP" pgtap
 suite "loaders" test/loaders/run.sh
 suite "cookbook" test/cookbook/run.sh
+suite "docs examples" test/docs/run.sh
 suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_restore.sh
 suite "server log: no crash" no_crash
 suite "Citus 13.2: coordinator and workers on 127.0.0.1:55432-55435" test/citus/run.sh

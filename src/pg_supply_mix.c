@@ -58,8 +58,14 @@ supply_mix_out(PG_FUNCTION_ARGS)
 {
 	Mix		   *m = RR_GETARG_MIX(0);
 	size_t		len;
+	char	   *s = mix_to_json(m, &rr_palloc_allocator, &len);
 
-	PG_RETURN_CSTRING(mix_to_json(m, &rr_palloc_allocator, &len));
+	if (s == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text form of a supply_mix of %u suppliers exceeds the maximum size of 1 GB",
+						m->count)));
+	PG_RETURN_CSTRING(s);
 }
 
 /* Binary input: versioned, network byte order, validated */
