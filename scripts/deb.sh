@@ -4,7 +4,8 @@
 # source, so that the working tree stays as it is.  Prints the .deb's path
 # on the last line of stdout.
 #
-#   scripts/deb.sh                build, check with lintian, copy to dist/
+#   scripts/deb.sh                build, check with lintian, copy to dist/,
+#                                 simulate apt install ./dist/...deb
 #   scripts/deb.sh --no-lintian   build only (the Citus suite's way)
 #
 # The copy holds what the package is built from (the Makefile, control file,
@@ -58,5 +59,11 @@ if [ "$lint" = 1 ]; then
 	mkdir -p "$top/dist"
 	cp "$deb" "$top/dist/"
 	deb="$top/dist/$(basename "$deb")"
+	# what "apt install ./postgresql-15-rarerisk_....deb" would do here
+	# (simulated: nothing is installed)
+	apt-get install -s "$deb" 2>&1 | grep -E '^(Inst|Conf) ' >&2 || {
+		apt-get install -s "$deb" >&2
+		exit 1
+	}
 fi
 echo "$deb"

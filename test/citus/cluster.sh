@@ -103,7 +103,7 @@ CONF
 	(ulimit -v "${RR_CITUS_MEM_KB:-4000000}" &&
 		citus_as_owner "$RR_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null) ||
 		{ cat "$dir/server.log"; return 1; }
-	cq "$n" -c 'CREATE EXTENSION citus' >/dev/null
+	RR_CITUS_STMT_TIMEOUT=300s cq "$n" -c 'CREATE EXTENSION citus' >/dev/null
 }
 
 # psql on node N (0 = coordinator) over TCP, stopping on the first error,
@@ -121,7 +121,7 @@ citus_cluster_start() {
 	for n in 0 1 2; do
 		citus_node "$n" || return 1
 	done
-	cq 0 -c "SELECT citus_set_coordinator_host('127.0.0.1', $RR_CITUS_PORT)" \
+	RR_CITUS_STMT_TIMEOUT=300s cq 0 -c "SELECT citus_set_coordinator_host('127.0.0.1', $RR_CITUS_PORT)" \
 		-c "SELECT citus_add_node('127.0.0.1', $((RR_CITUS_PORT + 1)))" \
 		-c "SELECT citus_add_node('127.0.0.1', $((RR_CITUS_PORT + 2)))" >/dev/null
 }

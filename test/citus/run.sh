@@ -29,12 +29,12 @@ citus_cluster_start || { echo "not ok - the cluster did not start"; exit 1; }
 echo "# cluster up in $(($(date +%s) - t0)) s (ports $RR_CITUS_PORT-$((RR_CITUS_PORT + 2)))"
 
 # --- the extension reaches the workers ------------------------------------
-cq 0 -c 'CREATE EXTENSION rarerisk' || { echo "not ok - CREATE EXTENSION rarerisk"; exit 1; }
+RR_CITUS_STMT_TIMEOUT=300s cq 0 -c 'CREATE EXTENSION rarerisk' || { echo "not ok - CREATE EXTENSION rarerisk"; exit 1; }
 for n in 1 2; do
 	v=$(cq "$n" -c "SELECT extversion FROM pg_extension WHERE extname = 'rarerisk'")
 	check "CREATE EXTENSION on the coordinator reached worker $n (version ${v:-none})" [ "$v" = 0.2 ]
 done
-cq 0 -f "$here/setup.sql" >/dev/null || { echo "not ok - test data"; citus_log_problems; exit 1; }
+RR_CITUS_STMT_TIMEOUT=300s cq 0 -f "$here/setup.sql" >/dev/null || { echo "not ok - test data"; citus_log_problems; exit 1; }
 
 # --- every aggregate of the catalog is listed --------------------------------
 listed=$(grep -v '^#' "$here/aggregates.tsv" | cut -f1 | sort)
@@ -45,7 +45,7 @@ catalog=$(cq 0 -c "SELECT p.oid::regprocedure FROM pg_proc p
 missing=$(comm -23 <(echo "$catalog") <(echo "$listed"))
 extra=$(comm -13 <(echo "$catalog") <(echo "$listed"))
 check "every aggregate of the extension ($(echo "$catalog" | wc -l)) has a Citus check${missing:+; missing: $(echo $missing)}${extra:+; not in the catalog: $(echo $extra)}" \
-	[ -z "$missing" ] [ -z "$extra" ]
+	[ -z "$missing$extra" ]
 
 # --- each aggregate, GROUP BY not the distribution column: partial ----------
 # EXPLAIN must show worker_partial_agg / coord_combine_agg; the query runs
@@ -56,9 +56,9 @@ while IFS=$'\t' read -r sig table expr; do
 	q="SELECT hs6, year, $expr AS r FROM ${table}_dist GROUP BY hs6, year"
 	plan=$(cq 0 -c "EXPLAIN (VERBOSE, COSTS OFF) $q" 2>&1)
 	res=$(cq 0 -c "SET citus.coordinator_aggregation_strategy = 'disabled'" \
-		-c "CREATE TEMP TABLE d AS $q" \
-		-c "CREATE TEMP TABLE l AS SELECT hs6, year, $expr AS r FROM ${table}_local GROUP BY hs6, year" \
-		-c "SELECT count(*) || ' ' || coalesce(max(rr_reldiff(to_jsonb(d.r), to_jsonb(l.r))), 'Infinity')
+		-c "CREATE TEMP TABLE d AS SELECT hs6, year, to_jsonb($expr) AS r FROM ${table}_dist GROUP BY hs6, year" \
+		-c "CREATE TEMP TABLE l AS SELECT hs6, year, to_jsonb($expr) AS r FROM ${table}_local GROUP BY hs6, year" \
+		-c "SELECT count(*) || ' ' || coalesce(max(rr_reldiff(d.r, l.r)), 'Infinity')
 			|| ' ' || count(*) FILTER (WHERE d.r IS NULL)
 			FROM d FULL JOIN l USING (hs6, year)" 2>&1)
 	read -r groups diff nulls <<<"$res"
@@ -74,22 +74,25 @@ while IFS=$'\t' read -r sig table expr; do
 	fi
 done <"$here/aggregates.tsv"
 
-# compare QUERY over the distributed tables with the same over the local ones
-# (the _dist suffix replaced): prints "rows maxdiff"
+# compare QUERY LOCAL-QUERY: the rows of a query over the distributed tables
+# and of the same over the local ones, matched in the order of their column
+# k, compared as JSON: prints "rows maxdiff".  (The results are stored first:
+# Citus names the columns of a whole-row reference to a distributed subquery
+# f1, f2, ...)
 compare() {
-	local q=$1
-	cq 0 -c "CREATE TEMP TABLE d AS $q" \
-		-c "CREATE TEMP TABLE l AS ${q//_dist/_local}" \
-		-c "SELECT count(*) || ' ' || coalesce(max(rr_reldiff(to_jsonb(d), to_jsonb(l))), 'Infinity')
-			FROM (SELECT row_number() OVER (ORDER BY k) AS n, * FROM d) d
-			FULL JOIN (SELECT row_number() OVER (ORDER BY k) AS n, * FROM l) l USING (n)" 2>&1
+	cq 0 -c "CREATE TEMP TABLE d AS $1" -c "CREATE TEMP TABLE l AS $2" \
+		-c "SELECT count(*) || ' ' || coalesce(max(rr_reldiff(d.r, l.r)), 'Infinity')
+			FROM (SELECT row_number() OVER (ORDER BY k) AS n, to_jsonb(d) AS r FROM d) d
+			FULL JOIN (SELECT row_number() OVER (ORDER BY k) AS n, to_jsonb(l) AS r FROM l) l
+			USING (n)" 2>&1
 }
-# check_query DESCRIPTION EXPECTED-ROWS PLAN-PATTERN QUERY: the plan matches
-# (grep -E), the result equals the local one
+# check_query DESCRIPTION EXPECTED-ROWS PLAN-PATTERN QUERY [LOCAL-QUERY]: the
+# plan matches (grep -E), the result equals the local query's (by default
+# QUERY with the tables' _dist suffix replaced by _local)
 check_query() {
 	local what=$1 rows=$2 pattern=$3 q=$4 plan res n diff
 	plan=$(cq 0 -c "EXPLAIN (VERBOSE, COSTS OFF) $q" 2>&1)
-	res=$(compare "$q")
+	res=$(compare "$q" "${5:-${q//_dist/_local}}")
 	read -r n diff <<<"$res"
 	if grep -Eq "$pattern" <<<"$plan" && [ "$n" = "$rows" ] &&
 		awk -v d="$diff" -v t="$TOL" 'BEGIN { exit !(d + 0 <= t + 0) }'; then
@@ -133,40 +136,40 @@ check_query "stored monthly mixes merged to years, measures over the merged mix"
 	FROM stored_dist GROUP BY hs6, year"
 
 # --- reference tables --------------------------------------------------------
-# The extension's own tables stay local to the coordinator (Citus refuses to
-# distribute a table an extension owns); a user's copy is a reference table
-err=$(cq 0 -c "SELECT create_reference_table('rarerisk.country')" 2>&1)
-check "rarerisk.country cannot become a reference table (${err//$'\n'/ })" [ -n "$err" ]
-cq 0 -c "CREATE TABLE country_dist AS SELECT * FROM rarerisk.country" \
-	-c "SELECT create_reference_table('country_dist')" \
-	-c "CREATE TABLE country_local AS SELECT * FROM rarerisk.country" >/dev/null
-check_query "a copy of rarerisk.country as a reference table, joined on the workers" 20 worker_partial_agg \
-	"SELECT f.hs6 || f.year AS k, rarerisk.concentration_hhi(c.name, f.volume) AS hhi
-	FROM flows_dist f LEFT JOIN country_dist c ON c.iso3 = f.supplier AND c.valid_to IS NULL
-	GROUP BY f.hs6, f.year"
-check_query "rarerisk.country (local on the coordinator) joined after the aggregation" 20 'worker_partial_agg' \
-	"SELECT s.hs6 || s.year AS k, s.top, c.name FROM (
-		SELECT hs6, year, rarerisk.top_supplier(supplier, volume) AS top
-		FROM flows_dist GROUP BY hs6, year) s
-	JOIN rarerisk.country c ON c.iso3 = s.top AND c.valid_to IS NULL"
+# the extension's own tables become Citus reference tables (a copy on every
+# node, joined on the workers); local copies taken before are the oracle
+cq 0 -c "CREATE TABLE country_local AS SELECT * FROM rarerisk.country" \
+	-c "CREATE TABLE hs_commodity_local AS SELECT * FROM rarerisk.hs_commodity" >/dev/null
+err=$(cq 0 -c "SELECT create_reference_table('rarerisk.country')" \
+	-c "SELECT create_reference_table('rarerisk.hs_commodity')" 2>&1 >/dev/null)
+check "rarerisk.country and rarerisk.hs_commodity become reference tables" \
+	[ "$(cq 0 -c "SELECT count(*) FROM pg_dist_partition WHERE partmethod = 'n'
+		AND logicalrelid IN ('rarerisk.country'::regclass, 'rarerisk.hs_commodity'::regclass)")" = 2 ]
+q="SELECT f.hs6 || f.year || h.stage AS k, rarerisk.concentration_hhi(c.name, f.volume) AS hhi,
+		rarerisk.supply_mix(c.iso2, f.volume) AS mix
+	FROM flows_dist f LEFT JOIN rarerisk.country c ON c.iso3 = f.supplier AND c.valid_to IS NULL
+	JOIN rarerisk.hs_commodity h ON h.hs6 = f.hs6 AND h.mineral = 'rare earths'
+	GROUP BY f.hs6, f.year, h.stage"
+check_query "reference tables joined on the workers, then partial aggregation" 20 worker_partial_agg \
+	"$q" "$(sed 's/flows_dist/flows_local/; s/rarerisk\.country/country_local/; s/rarerisk\.hs_commodity/hs_commodity_local/' <<<"$q")"
 
 # --- a worker added after CREATE EXTENSION -----------------------------------
 if citus_node 3; then
-	cq 0 -c "SELECT citus_add_node('127.0.0.1', $((RR_CITUS_PORT + 3)))" >/dev/null
+	RR_CITUS_STMT_TIMEOUT=300s cq 0 -c "SELECT citus_add_node('127.0.0.1', $((RR_CITUS_PORT + 3)))" >/dev/null
 	v=$(cq 3 -c "SELECT extversion FROM pg_extension WHERE extname = 'rarerisk'")
 	check "a worker added after CREATE EXTENSION has rarerisk ${v:-(none)}" [ "$v" = 0.2 ]
-	cq 0 -c "SELECT replicate_reference_tables('block_writes')" >/dev/null
-	cq 0 -c "SELECT citus_move_shard_placement(p.shardid, p.nodename, p.nodeport, '127.0.0.1', $((RR_CITUS_PORT + 3)), shard_transfer_mode => 'block_writes')
+	RR_CITUS_STMT_TIMEOUT=300s cq 0 -c "SELECT replicate_reference_tables('block_writes')" >/dev/null
+	RR_CITUS_STMT_TIMEOUT=300s cq 0 -c "SELECT citus_move_shard_placement(p.shardid, p.nodename, p.nodeport, '127.0.0.1', $((RR_CITUS_PORT + 3)), shard_transfer_mode => 'block_writes')
 		FROM pg_dist_shard_placement p JOIN pg_dist_shard s USING (shardid)
 		WHERE s.logicalrelid = 'flows_dist'::regclass ORDER BY p.shardid LIMIT 1" >/dev/null
 	placed=$(cq 0 -c "SELECT count(*) FROM pg_dist_shard_placement WHERE nodeport = $((RR_CITUS_PORT + 3))")
 	check "shards moved to the new worker ($placed, with their stored mixes)" [ "${placed:-0}" -gt 0 ]
-	check_query "grouped aggregates with the new worker computing partial states" 20 worker_partial_agg \
-		"SELECT hs6 || year AS k, rarerisk.concentration(supplier, volume) AS profile,
-			rarerisk.supply_mix_merge(mix) AS merged
-		FROM (SELECT f.hs6, f.year, f.supplier, f.volume, NULL::rarerisk.supply_mix AS mix FROM flows_dist f
-			UNION ALL SELECT s.hs6, s.year, NULL, NULL, s.mix FROM stored_dist s) u
-		GROUP BY hs6, year"
+	check_query "the new worker computes partial states of rows" 20 worker_partial_agg \
+		"SELECT hs6 || year AS k, rarerisk.concentration(supplier, volume) AS profile
+		FROM flows_dist GROUP BY hs6, year"
+	check_query "the new worker computes partial states of moved stored mixes" 20 worker_partial_agg \
+		"SELECT hs6 || year AS k, rarerisk.supply_mix_merge(mix) AS merged
+		FROM stored_dist GROUP BY hs6, year"
 else
 	notok "the fourth node did not start"
 fi
