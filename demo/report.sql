@@ -275,13 +275,16 @@ ORDER BY s.hs6;
 
 
 -- ===========================================================================
--- 4. Criticality: governance-weighted concentration and EU-style supply risk
+-- 4. Criticality: the EU CRM method, from shipped data and the EU's inputs
 -- ===========================================================================
 \echo
 \echo '------------------------------------------------------------------------------'
-\echo ' 4. Criticality of world rare-earth mine supply (EU CRM method)'
-\echo '    USGS MCS 2025 mine production x World Bank WGI (latest year, 2018)'
+\echo ' 4. Criticality of the rare earths (EU CRM method)'
 \echo '------------------------------------------------------------------------------'
+\echo ' a) Computed from shipped data: world mine production (USGS MCS 2025) x'
+\echo '    World Bank WGI (latest year, 2018), trade factor t = 1 (the EU lists no'
+\echo '    trade measure on rare earths).  EoL-RIR 1 % and SI 0.99 are the EU''s'
+\echo '    inputs for neodymium.'
 
 -- Per producer: share of world output (unattributed "Other countries" is in
 -- the total only, as supplier NULL), WGI six-indicator mean and the EU
@@ -294,21 +297,10 @@ CROSS JOIN LATERAL rarerisk.shares(m.mix) x
 LEFT JOIN rarerisk_sample.wgi_governance g ON g.iso3 = x.supplier
 WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024);
 
--- Every named producer must have a WGI score: a missing one would silently
--- lower HHI_WGI.
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM report_gov_shares WHERE risk IS NULL AND supplier IS NOT NULL) THEN
-        RAISE EXCEPTION 'a producer has no WGI score';
-    END IF;
-END $$;
-
--- Assumptions (EU 2023 assessment values for rare earths, domain.md 1.6):
--- global supply only (the EU-sourcing HHI needs EU trade data we do not
--- ship), trade factor t = 1, EoL-RIR 1 %, substitution index 0.99 (Nd).
+-- Every named producer must have a WGI score: hhi_wgi_t refuses a NULL one.
 CREATE TEMP TABLE report_gov AS
 SELECT year,
-       rarerisk.governance_hhi(supplier, volume, risk)               AS hhi_wgi,
+       rarerisk.hhi_wgi_t(supplier, volume, risk, 1.0)              AS hhi_wgi_t,
        rarerisk.concentration_hhi(supplier, volume) / 10000          AS hhi_fraction,
        max(risk) FILTER (WHERE supplier = 'CHN')                     AS china_risk
 FROM report_gov_shares
@@ -317,15 +309,13 @@ GROUP BY year;
 SELECT year::text                                                   AS "year",
        round((10000 * hhi_fraction)::numeric)                       AS "HHI",
        round(china_risk::numeric, 2)                                AS "China risk",
-       round(hhi_wgi::numeric, 2)                                   AS "HHI_WGI",
-       round(rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99)::numeric, 1)
-                                                                    AS "SR",
-       CASE WHEN rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99) >= 1
-            THEN 'critical if EI >= 2.8' ELSE 'not critical' END AS "EU test (SR >= 1)"
+       round(hhi_wgi_t::numeric, 2)                                 AS "HHI_WGI,t",
+       round(rarerisk.eu_supply_risk(hhi_wgi_t, NULL, NULL, 0.01, 0.99)::numeric, 1)
+                                                                    AS "SR extraction"
 FROM report_gov
 ORDER BY year;
 
-\echo ' Largest contributions to HHI_WGI, 2024 (share^2 x risk):'
+\echo ' Largest contributions to HHI_WGI,t, 2024 (share^2 x risk x t):'
 SELECT supplier                                                     AS "producer",
        coalesce(c.name, supplier)                                   AS "name",
        round(100 * share::numeric, 1)                               AS "share %",
@@ -337,12 +327,47 @@ LEFT JOIN report_country c ON c.iso3 = s.supplier
 WHERE year = 2024 AND s.supplier IS NOT NULL
 ORDER BY share ^ 2 * risk DESC, supplier
 LIMIT 5;
+
 \echo
-\echo '   HHI_WGI = sum of squared fraction shares times WGI risk (0 best .. 10'
-\echo '   worst); supply risk SR = HHI_WGI x (1 - EoL-RIR) x SI, global supply only.'
-\echo '   The EU 2023 assessment (processing stage, China ~100 %) reports 5.6 for Dy'
-\echo '   and Nd 4.5 at extraction: mining is less concentrated than separation and'
-\echo '   refining.  Net import reliance, USGS style:'
+\echo ' b) The EU 2023 assessment (rarerisk.eu_assessment_2023).  The EU''s inputs:'
+\echo '    the stage SRs and EI.  Computed here: each material''s SR = the larger'
+\echo '    stage SR and the stage that sets it, the HREE and LREE rows (means of'
+\echo '    their members, one decimal) and "critical" (SR >= 1.0 and EI >= 2.8).'
+\echo '    "printed" = the EU''s own figures (rarerisk.eu_crm_published).'
+SELECT a.material                                                   AS "material",
+       a.sr_extraction                                              AS "SR extr.",
+       a.sr_processing                                              AS "SR proc.",
+       a.sr                                                         AS "SR",
+       a.sr_stage                                                   AS "set at",
+       a.ei                                                         AS "EI",
+       CASE WHEN a.critical THEN 'yes' ELSE 'no' END                AS "critical",
+       p.sr || ' / ' || p.ei                                        AS "printed SR / EI"
+FROM rarerisk.eu_assessment_2023 a
+JOIN rarerisk.eu_crm_published p ON p.assessment = 2023 AND p.material = a.material
+ORDER BY coalesce(a.material_group, a.material), a.material_group IS NOT NULL, a.material;
+\echo '   Group stage SRs as printed: HREE 2.3 / 5.1, LREE "281%" / 3.58.  The'
+\echo '   HREE extraction mean of the printed members is exactly 2.35 (2.4 here):'
+\echo '   the EU averaged unrounded values.'
+
+\echo
+\echo ' c) A published stage SR recomputed with eu_supply_risk: processing of the'
+\echo '    heavy rare earths, China the whole global supply (the EU''s share), its'
+\echo '    WGI from shipped data, EoL-RIR and SI_SR the EU''s:'
+SELECT m.material                                                   AS "material",
+       m.si_sr                                                      AS "SI_SR",
+       round(rarerisk.eu_supply_risk(
+                 (SELECT rarerisk.hhi_wgi_t('CHN', 1, rarerisk.wgi_risk(g.wgi_mean::float8), 1)
+                    FROM rarerisk_sample.wgi_governance g WHERE g.iso3 = 'CHN'),
+                 NULL, s.import_reliance, m.eol_rir, m.si_sr)::numeric, 1) AS "SR computed",
+       s.sr                                                         AS "SR printed"
+FROM rarerisk.eu_crm_material m
+JOIN rarerisk.eu_crm_stage s USING (assessment, material)
+WHERE m.assessment = 2023 AND m.material IN ('Dysprosium', 'Erbium', 'Gadolinium')
+  AND s.stage = 'processing'
+ORDER BY m.material;
+\echo '   Erbium, europium, holmium, lutetium, thulium, ytterbium and gadolinium'
+\echo '   reproduce; dysprosium needs a China risk of at least 5.66 (2018 WGI:'
+\echo '   5.61).  Net import reliance, USGS style:'
 \echo '   rarerisk.import_reliance(production, imports, exports).'
 \echo
 

@@ -9,6 +9,8 @@
 --                                  exporter, HS code, reporting side)
 --   rarerisk_data.flow_world       the "World" rows of Comtrade files (totals,
 --                                  kept for checks, never a supplier)
+--   rarerisk_data.flow_self        rows whose partner is the reporter itself
+--                                  (re-imports), never a flow or production
 --   rarerisk_data.mine_production  USGS MCS world production by country,
 --                                  keyed by edition + year
 --   rarerisk_data.country_code     numeric Comtrade/BACI code -> ISO alpha-3
@@ -16,6 +18,8 @@
 --   rarerisk_data.hs_basket        HS-code baskets (rare earths, ...)
 --   views country_by_code, country_by_name (the switch point to
 --   rarerisk.country), imports (mirror-resolved imports), basket_imports
+--   function production_rows (mine production as the rows of a trade
+--   network: a country's flow to itself)
 
 CREATE SCHEMA IF NOT EXISTS rarerisk_data;
 COMMENT ON SCHEMA rarerisk_data IS
@@ -81,6 +85,10 @@ CREATE TABLE IF NOT EXISTS rarerisk_data.flow_world (LIKE rarerisk_data.flows IN
 COMMENT ON TABLE rarerisk_data.flow_world IS
   'Comtrade "World" (partner 0) rows: the reporter''s own total over all partners, kept to check the partner rows; never a supplier';
 
+CREATE TABLE IF NOT EXISTS rarerisk_data.flow_self (LIKE rarerisk_data.flows INCLUDING DEFAULTS);
+COMMENT ON TABLE rarerisk_data.flow_self IS
+  'Comtrade rows whose partner is the reporter itself (re-imports of goods once exported, re-exports): kept apart, because in a trade network a flow from a country to itself is its own production';
+
 CREATE TABLE IF NOT EXISTS rarerisk_data.mine_production (
     edition      text    NOT NULL CHECK (edition ~ '^MCS20[0-9]{2}$'),
     commodity    text    NOT NULL,
@@ -137,19 +145,29 @@ ON CONFLICT DO NOTHING;
 -- declaration where it exists and falls back to the exporter's mirror
 -- record only for (year, month, importer, exporter, HS code) keys the
 -- importer did not report.  BACI rows are already reconciled and pass as is.
+-- Two branches joined by UNION ALL, so that the fallback is one hash anti
+-- join rather than a subquery per row; the month compares through
+-- coalesce so that the join stays hashable.  Exports to an n.e.s. area
+-- (importer NULL) are nobody's imports and are left out, so that every row
+-- has an importer (origin_network refuses a NULL importer).
 CREATE OR REPLACE VIEW rarerisk_data.imports AS
 SELECT f.source, f.year, f.month, f.period, f.importer, f.importer_code,
        f.exporter, f.exporter_code, f.hs_code, f.value_usd, f.qty_kg, f.reported_by
 FROM rarerisk_data.flows f
-WHERE f.reported_by IN ('importer', 'reconciled')
-   OR NOT EXISTS (SELECT 1 FROM rarerisk_data.flows m
+WHERE f.reported_by IN ('importer', 'reconciled') AND f.importer IS NOT NULL
+UNION ALL
+SELECT f.source, f.year, f.month, f.period, f.importer, f.importer_code,
+       f.exporter, f.exporter_code, f.hs_code, f.value_usd, f.qty_kg, f.reported_by
+FROM rarerisk_data.flows f
+WHERE f.reported_by = 'exporter' AND f.importer IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM rarerisk_data.flows m
                   WHERE m.reported_by = 'importer' AND m.source = f.source
-                    AND m.year = f.year AND m.month IS NOT DISTINCT FROM f.month
+                    AND m.year = f.year AND coalesce(m.month, 0) = coalesce(f.month, 0)
                     AND m.importer_code = f.importer_code
                     AND m.exporter_code = f.exporter_code
                     AND m.hs_code = f.hs_code);
 COMMENT ON VIEW rarerisk_data.imports IS
-  'imports per importer, exporter, HS code and period: the importer''s declaration, else the exporter''s mirror record';
+  'imports per importer, exporter, HS code and period: the importer''s declaration, else the exporter''s mirror record; never a NULL importer';
 
 -- Baskets: a flow counts in every basket whose code is a prefix of its HS
 -- code.  A file holding both a heading (2846) and its subheadings (284610)
@@ -160,3 +178,50 @@ SELECT b.basket, i.*
 FROM rarerisk_data.imports i
 JOIN rarerisk_data.hs_basket b ON i.hs_code LIKE b.hs_code || '%';
 COMMENT ON VIEW rarerisk_data.basket_imports IS 'imports tagged with the HS basket(s) their code belongs to';
+
+-- Mine production as rows of a trade network.  origin_network reads a row
+-- whose exporter is its importer as that country's own production; this
+-- turns rarerisk_data.mine_production into such rows, in kilograms to sit
+-- beside trade flows' qty_kg, from the newest edition that has the year
+-- (or the one given).  Only named producers with a number: "Other
+-- countries" and withheld values are left out (the traced shares then
+-- show how much of a country's supply has no known origin).  A unit other
+-- than kilograms or (thousand, million) metric tons is an error.
+CREATE OR REPLACE FUNCTION rarerisk_data.production_rows(p_commodity text, p_year int,
+        p_measure text DEFAULT 'Mine production%', p_edition text DEFAULT NULL)
+RETURNS TABLE (exporter text, importer text, qty_kg numeric, edition text, measure text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE ed text := p_edition; bad text;
+BEGIN
+    IF ed IS NULL THEN
+        SELECT max(p.edition) INTO ed FROM rarerisk_data.mine_production p
+         WHERE p.commodity = p_commodity AND p.year = p_year AND p.measure ILIKE p_measure;
+    END IF;
+    SELECT p.unit INTO bad FROM rarerisk_data.mine_production p
+     WHERE p.edition = ed AND p.commodity = p_commodity AND p.year = p_year AND p.measure ILIKE p_measure
+       AND p.production IS NOT NULL
+       AND NOT coalesce(p.unit = ANY (ARRAY['kilograms', 'metric tons', 'thousand metric tons', 'million metric tons']), false)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'production of % is in %, not a unit of mass', p_commodity, coalesce(bad, 'no unit')
+            USING ERRCODE = '22023';
+    END IF;
+    SELECT string_agg(DISTINCT p.measure, '; ') INTO bad FROM rarerisk_data.mine_production p
+     WHERE p.edition = ed AND p.commodity = p_commodity AND p.year = p_year AND p.measure ILIKE p_measure;
+    IF bad LIKE '%; %' THEN
+        RAISE EXCEPTION 'several measures of % match %: %', p_commodity, p_measure, bad
+            USING ERRCODE = '22023', HINT = 'pass one of them as p_measure';
+    END IF;
+    RETURN QUERY
+    SELECT p.iso3, p.iso3,
+           sum(p.production * CASE p.unit WHEN 'kilograms' THEN 1 WHEN 'metric tons' THEN 1000
+                                          WHEN 'thousand metric tons' THEN 1e6 ELSE 1e9 END),
+           p.edition, p.measure
+      FROM rarerisk_data.mine_production p
+     WHERE p.edition = ed AND p.commodity = p_commodity AND p.year = p_year AND p.measure ILIKE p_measure
+       AND p.iso3 IS NOT NULL AND p.production IS NOT NULL
+     GROUP BY p.iso3, p.edition, p.measure
+     ORDER BY p.iso3;
+END $$;
+COMMENT ON FUNCTION rarerisk_data.production_rows(text, int, text, text) IS
+  'mine production of a commodity and year as trade-network rows (exporter = importer = producer, qty_kg), from the newest MCS edition holding that year unless one is given; feed them to origin_network beside rarerisk_data.imports';

@@ -169,8 +169,11 @@ CROSS JOIN LATERAL (SELECT CASE WHEN value ~ '^[0-9,.]+$' THEN replace(value, ',
                                 WHEN value IN ('—', '–', '-', '--') THEN '—'
                                 ELSE value END AS flag) p;
 
-SELECT format('%s (%s layout): %s production rows loaded, %s editions, %s commodities',
-              :'rr_name', :'rr_layout', count(*), count(DISTINCT edition), count(DISTINCT commodity)) AS loaded
+SELECT format('%s (%s layout): %s loaded, %s, %s',
+              :'rr_name', :'rr_layout', pg_temp.rr_n(count(*), 'production row'),
+              pg_temp.rr_n(count(DISTINCT edition), 'edition'),
+              pg_temp.rr_n(count(DISTINCT commodity), 'commodity', 'commodities')) AS loaded
 FROM rarerisk_data.mine_production WHERE source_file = :'rr_name' \gset
 COMMIT;
+ANALYZE rarerisk_data.mine_production;
 \echo :loaded

@@ -18,7 +18,6 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "common/jsonapi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -28,8 +27,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/json.h"
-#include "utils/jsonfuncs.h"
 #include "utils/lsyscache.h"
 
 #include "embargo.h"

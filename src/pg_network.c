@@ -22,7 +22,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "common/jsonapi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -31,9 +30,9 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/jsonfuncs.h"
 #include "utils/memutils.h"
 
+#include "compat.h"
 #include "network.h"
 #include "pg_country.h"
 #include "pg_network.h"

@@ -8,10 +8,11 @@
 #include "miscadmin.h"
 #include "utils/float.h"
 
+#include "compat.h"
 #include "interrupt.h"
 #include "pg_glue.h"
 
-PG_MODULE_MAGIC;
+RR_MODULE_MAGIC;
 
 void		_PG_init(void);
 

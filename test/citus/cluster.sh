@@ -49,7 +49,12 @@ citus_stop() {
 
 # Citus from the build cache and the rarerisk package
 citus_prepare() {
-	local rc=0
+	local rc=0 major
+	major=$("$RR_PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+	if [ "$major" != 15 ]; then
+		echo "SKIPPED: the Citus suite runs on PostgreSQL 15 (Citus 13.2 and the package postgresql-15-rarerisk); this is $("$RR_PG_CONFIG" --version)"
+		exit 77
+	fi
 	CITUS_DIR=$("$citus_top/scripts/citus.sh") || rc=$?
 	if [ "$rc" -eq 3 ]; then
 		echo "SKIPPED: the Citus source (../shared/vendor/citus-13.2.2.tar.gz) is absent; set RR_VENDOR to its directory"

@@ -64,7 +64,28 @@ q "SELECT edition, year, count(*) AS rows, count(*) FILTER (WHERE iso3 IS NULL) 
           count(*) FILTER (WHERE value_flag IS NOT NULL) AS flagged, sum(production) AS t
      FROM rarerisk_data.mine_production WHERE commodity = 'Rare earths' GROUP BY 1, 2 ORDER BY 1, 2"
 q "SELECT edition, commodity, country, country_note, iso3, year, production, value_flag, estimated
-     FROM rarerisk_data.mine_production WHERE commodity <> 'Rare earths' ORDER BY 1, 2, 3, 4, 6 LIMIT 12"
+     FROM rarerisk_data.mine_production WHERE commodity <> 'Rare earths' ORDER BY 1, 2, 3, 4, 6, 7 LIMIT 12"
+
+echo "== self-flows kept apart; imports never without importer; production as network rows; traced share"
+load comtrade $F/comtrade_nickel_self_nes.csv
+load usgs_mcs $F/usgs_mcs2025_nickel.csv
+q "SELECT importer, exporter, hs_code, value_usd, reported_by FROM rarerisk_data.flow_self ORDER BY 1"
+q "SELECT count(*) FILTER (WHERE importer = exporter) AS self_flows, count(*) FILTER (WHERE importer IS NULL) AS null_importer
+     FROM rarerisk_data.flows"
+q "SELECT count(*) AS imports, count(*) FILTER (WHERE importer IS NULL) AS null_importer FROM rarerisk_data.imports"
+q "SELECT * FROM rarerisk_data.production_rows('Nickel', 2023) ORDER BY qty_kg DESC LIMIT 4"
+psql -X -q -c "CREATE EXTENSION IF NOT EXISTS rarerisk"
+q "WITH trade AS (SELECT exporter, importer, qty_kg FROM rarerisk_data.imports WHERE year = 2023 AND hs_code = '260400'),
+        prod AS (SELECT exporter, importer, qty_kg FROM rarerisk_data.production_rows('Nickel', 2023))
+   SELECT 'trade only' AS network, t.* FROM (SELECT rarerisk.origin_network(exporter, importer, qty_kg) n FROM trade) x,
+          rarerisk.traced_share(x.n) t WHERE t.country = 'AUS'
+   UNION ALL
+   SELECT 'trade + production', t.* FROM (SELECT rarerisk.origin_network(exporter, importer, qty_kg) n
+                                            FROM (SELECT * FROM trade UNION ALL SELECT * FROM prod) r) x,
+          rarerisk.traced_share(x.n) t WHERE t.country = 'AUS'"
+psql -X -q -c "DELETE FROM rarerisk_data.flow_self" -c "DELETE FROM rarerisk_data.flow_world WHERE source_file = 'comtrade_nickel_self_nes.csv'" \
+	-c "DELETE FROM rarerisk_data.flows WHERE source_file = 'comtrade_nickel_self_nes.csv'" \
+	-c "DELETE FROM rarerisk_data.mine_production WHERE source_file = 'usgs_mcs2025_nickel.csv'"
 
 echo "== broken files: clear error, nothing (half-)loaded, earlier data intact"
 load comtrade $F/broken/comtrade_bad_encoding.csv
