@@ -62,6 +62,7 @@ CREATE TABLE flows_local (
 	volume float8,
 	spare float8,
 	risk float8,			-- governance risk, one per supplier
+	t float8,				-- trade-restriction factor, one per supplier
 	content float8			-- look-through share of embargoed content
 );
 
@@ -75,6 +76,7 @@ SELECT g, imp, hs6, year, month, sup,
 	round((random() * 1e6)::numeric, 3)::float8 / 7,
 	random() * 1e4 / 3,
 	CASE WHEN sup IS NOT NULL THEN (ascii(sup) % 7 + length(sup)) / 1.7 END,
+	CASE WHEN sup IN ('CHN', 'RUS') THEN 1.3 WHEN sup IN ('FRA', 'DEU', 'AUT') THEN 0.8 END,
 	random()
 FROM (
 	SELECT g,
