@@ -122,10 +122,16 @@ cq() {
 }
 
 citus_cluster_start() {
-	local n
+	local n pids=() rc=0
+	# the three servers are set up side by side
 	for n in 0 1 2; do
-		citus_node "$n" || return 1
+		citus_node "$n" &
+		pids+=($!)
 	done
+	for n in "${pids[@]}"; do
+		wait "$n" || rc=1
+	done
+	[ "$rc" -eq 0 ] || return 1
 	RR_CITUS_STMT_TIMEOUT=300s cq 0 -c "SELECT citus_set_coordinator_host('127.0.0.1', $RR_CITUS_PORT)" \
 		-c "SELECT citus_add_node('127.0.0.1', $((RR_CITUS_PORT + 1)))" \
 		-c "SELECT citus_add_node('127.0.0.1', $((RR_CITUS_PORT + 2)))" >/dev/null
