@@ -19,6 +19,8 @@ COMMENT ON FUNCTION @extschema@.check_supplier_codes(text[]) IS
 'the codes unchanged, or the error (22023, with the likely ISO code as hint) that embargo() raises for a code of two or three letters that is no ISO code of rarerisk.country (CNH, chn), for a country''s name (China) or for a country code inside white space; other codes (firms, blocs, S1) and ISO user-assigned codes (XAA-XZZ) pass; NULL elements pass';
 COMMENT ON FUNCTION @extschema@.embargo(text[], float8, float8, float8, float8) IS
 'an embargo scenario: the embargoing suppliers, intensity (1 = total ban, 0-1), the importer''s stocks in days of demand, how long the embargo lasts (horizon_days > 0) and the period the volumes cover (period_days > 0); NULL arguments are errors; a code of two or three letters that is no ISO code of rarerisk.country, a country''s name or a country code inside white space is an error (22023) naming the likely code';
+
+-- ---------------------------------------------------------------------
 -- Probabilistic disruption risk: independent events, exact enumeration
 -- ---------------------------------------------------------------------
 
@@ -67,8 +69,7 @@ COMMENT ON FUNCTION @extschema@.disruption_distribution(@extschema@.supply_mix, 
 
 -- ==============================================================-- The EU criticality assessment end to end: hhi_wgi_t, eu_material_sr,
 -- eu_is_critical, the 2023 reference tables and eu_assessment_2023
--- =====================================================================
--- ---------------------------------------------------------------------
+-- ==============================================================-- ---------------------------------------------------------------------
 -- EU HHI_WGI,t: governance-weighted concentration with the trade factor t
 -- ---------------------------------------------------------------------
 
@@ -353,3 +354,35 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.traced_share(@extschema@.trade_network) IS
 'how much of each country''s supply the network traces to a producing country (0-1; the rest is unattributed: supply of unknown origin, imports from countries without production or imports, closed re-export loops); a low value says that origin_shares and embargoed_content rest on little; NULL for a country without supply; countries in byte order';
+=======
+-- ---------------------------------------------------------------------
+-- Change and alerts: how concentration moved between two mixes
+-- ---------------------------------------------------------------------
+
+CREATE TYPE @extschema@.concentration_change AS (
+	hhi_before float8,
+	hhi_after float8,
+	hhi_delta float8,
+	top_before text,
+	top_after text,
+	top_changed boolean,
+	largest_drop_supplier text,
+	largest_drop float8,
+	new_suppliers text[],
+	lost_suppliers text[]
+);
+COMMENT ON TYPE @extschema@.concentration_change IS
+'result of concentration_change: HHI before, after and their difference, the top supplier before and after and whether it changed, the supplier whose share fell most with the percentage points it lost, and the suppliers that appeared and disappeared (byte order)';
+
+CREATE FUNCTION @extschema@.concentration_change(before @extschema@.supply_mix,
+		after @extschema@.supply_mix)
+	RETURNS @extschema@.concentration_change
+	AS 'MODULE_PATHNAME', 'mix_concentration_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dominant_supplier(mix @extschema@.supply_mix,
+		threshold float8 DEFAULT 0.65)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'mix_dominant_supplier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_change(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'how concentration changed from before to after (concentration_change composite): HHI and its delta, top supplier switch, the largest fall of a supplier''s share in percentage points (NULL if no share fell or a total is 0), new and lost suppliers';
+COMMENT ON FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix, float8) IS
+'the named supplier whose share of the total exceeds threshold (default 0.65, the EU Critical Raw Materials Act single-country benchmark), or NULL; threshold outside [0,1] is an error (22023)';

@@ -138,6 +138,36 @@ COMMENT ON FUNCTION @extschema@.shannon_diversity(@extschema@.supply_mix) IS
 COMMENT ON FUNCTION @extschema@.concentration(@extschema@.supply_mix) IS
 'every concentration measure of a mix as one concentration_profile';
 
+-- Change and alerts: how concentration moved between two mixes
+
+CREATE TYPE @extschema@.concentration_change AS (
+	hhi_before float8,
+	hhi_after float8,
+	hhi_delta float8,
+	top_before text,
+	top_after text,
+	top_changed boolean,
+	largest_drop_supplier text,
+	largest_drop float8,
+	new_suppliers text[],
+	lost_suppliers text[]
+);
+COMMENT ON TYPE @extschema@.concentration_change IS
+'result of concentration_change: HHI before, after and their difference, the top supplier before and after and whether it changed, the supplier whose share fell most with the percentage points it lost, and the suppliers that appeared and disappeared (byte order)';
+
+CREATE FUNCTION @extschema@.concentration_change(before @extschema@.supply_mix,
+		after @extschema@.supply_mix)
+	RETURNS @extschema@.concentration_change
+	AS 'MODULE_PATHNAME', 'mix_concentration_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dominant_supplier(mix @extschema@.supply_mix,
+		threshold float8 DEFAULT 0.65)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'mix_dominant_supplier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_change(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'how concentration changed from before to after (concentration_change composite): HHI and its delta, top supplier switch, the largest fall of a supplier''s share in percentage points (NULL if no share fell or a total is 0), new and lost suppliers';
+COMMENT ON FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix, float8) IS
+'the named supplier whose share of the total exceeds threshold (default 0.65, the EU Critical Raw Materials Act single-country benchmark), or NULL; threshold outside [0,1] is an error (22023)';
+
 -- ---------------------------------------------------------------------
 -- Aggregates
 -- ---------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#include "compat.h"
 #include "criticality.h"
 #include "pg_glue.h"
 
@@ -160,11 +161,11 @@ rr_risk_times_t(double risk, double t, const char *key, size_t keylen)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("governance risk times trade factor t for supplier \"%s\" is out of range for type double precision",
-						pnstrdup(key, Min(keylen, 64)))));
+						rr_message_code(key, keylen))));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("invalid trade factor t %s for supplier \"%s\"",
-					float8out_internal(t), pnstrdup(key, Min(keylen, 64))),
+					float8out_internal(t), rr_message_code(key, keylen)),
 			 errdetail("The trade factor must be finite and greater than 0 (1 = no trade measure).")));
 	return 0;					/* not reached */
 }

@@ -19,6 +19,7 @@
 
 #include "disruption.h"
 #include "interrupt.h"
+#include "pg_country.h"
 #include "pg_glue.h"
 
 PG_FUNCTION_INFO_V1(disruption_event_make);
@@ -45,7 +46,8 @@ event_label(const char *name, int pos)
 
 /*
  * Read a list of supplier codes into e (codes point into the array).  A
- * NULL or empty list or a NULL element is an error.
+ * NULL or empty list, a NULL element or a code that looks like a mistyped
+ * country code (as embargo() checks them) is an error.
  */
 static void
 read_suppliers(ArrayType *arr, bool isnull, const char *label,
@@ -85,6 +87,8 @@ read_suppliers(ArrayType *arr, bool isnull, const char *label,
 		t = DatumGetTextPP(elems[i]);
 		codes[i] = VARDATA_ANY(t);
 		lens[i] = VARSIZE_ANY_EXHDR(t);
+		if (lens[i] > 0 && lens[i] <= MIX_MAX_KEY_LEN)
+			rr_check_supplier_code(codes[i], lens[i], "disrupted supplier");
 	}
 	e->codes = codes;
 	e->lens = lens;
