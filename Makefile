@@ -77,7 +77,7 @@ EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 # postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
 # Targets that only run scripts (test, deps, unit, ...) choose their own.
 PG_CONFIG ?= pg_config
-NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap
+NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap deb
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)

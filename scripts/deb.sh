@@ -11,8 +11,8 @@
 # The copy holds what the package is built from (the Makefile, control file,
 # src/, extension/, debian/ and the documents it ships), the files git tracks
 # plus new files not ignored, as they are in the working tree.  Its build is
-# cached in ${RR_CACHE:-/var/cache/rarerisk} keyed by the sha256 of that copy,
-# so an unchanged source is not rebuilt.
+# cached in ${RR_CACHE:-/var/cache/rarerisk} keyed by the sha256 of that copy
+# and of $COPT, so an unchanged source is not rebuilt.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -28,8 +28,10 @@ git ls-files -z --cached --others --exclude-standard -- Makefile rarerisk.contro
 	src extension debian README.md CHANGELOG.md META.json |
 	while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
 	tar -cf - --null -T - | tar -xf - -C "$src/rarerisk"
-hash=$(cd "$src/rarerisk" && find . -type f -print0 | LC_ALL=C sort -z |
-	xargs -0 sha256sum | sha256sum | cut -c1-12)
+# the key: the copy, and COPT (extra compiler flags PGXS takes from the
+# environment, e.g. UBSan's under make sanitize)
+hash=$( (cd "$src/rarerisk" && find . -type f -print0 | LC_ALL=C sort -z |
+	xargs -0 sha256sum; echo "COPT=${COPT:-}") | sha256sum | cut -c1-12)
 out="$CACHE_ROOT/deb-$hash"
 
 if [ ! -f "$out/.complete" ]; then
