@@ -434,6 +434,7 @@ NOTES
 scripts/bench-disruption.sh		# disruption_risk, on this cluster
 echo
 check_quiet end
+echo; "$top/bench/citus.sh" || [ $? -eq 77 ]	# grouped HHI on a 3-node Citus cluster vs one node
 echo "   total benchmark time $(( $(date +%s) - T0 )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ -n "${BENCH_KEEP:-}" ]; then
