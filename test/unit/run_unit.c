@@ -62,6 +62,7 @@ test_add_and_grow(void)
 	CHECK(mixb_add(&b, "VNM", 3, 15, 0, false) == MIX_OK);
 	CHECK(mixb_add(&b, "CHN", 3, 0.5, 0, false) == MIX_OK);
 	CHECK(mixb_add(&b, NULL, 0, 25, 0, false) == MIX_OK);
+	CHECK(mixb_apply_pending(&b) == MIX_OK);
 	CHECK(b.count == 2 && b.index == NULL);
 	m = flat(&b);
 	CHECK(volume_of(m, "CHN") == 60.5);
