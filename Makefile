@@ -4,6 +4,9 @@
 #   make install    install it into the PostgreSQL found by pg_config
 #   make test       install missing Debian packages (as root), build, start a
 #                   throwaway cluster, run every unit, pg_regress and pgTAP test
+#                   (server: PG_CONFIG, default pg_config in PATH)
+#   make test-pg18  the same on PostgreSQL 18, built once from
+#                   ../shared/vendor into a cache (scripts/pg18.sh)
 #   make demo       the same set-up, then the headline report on real data
 #   make bench      the performance benchmark of SPEC section 8
 #   make fuzz       libFuzzer on the plain-C core, FUZZ_SECONDS per target (300)
@@ -12,24 +15,41 @@
 #   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
 
 EXTENSION = rarerisk
-EXTVERSION = 0.2
+# the release, written once: default_version in rarerisk.control (META.json,
+# the install script's name and the module's magic block follow it; the
+# static checks verify that they agree)
+EXTVERSION := $(shell sed -n "s/^default_version = '\\(.*\\)'$$/\\1/p" rarerisk.control)
 MODULE_big = rarerisk
 OBJS = \
+	src/change.o \
 	src/concentration.o \
+	src/country.o \
+	src/country_table.o \
 	src/criticality.o \
+	src/disruption.o \
 	src/embargo.o \
+	src/embargo_io.o \
 	src/interrupt.o \
+	src/json_in.o \
 	src/json_out.o \
 	src/mix.o \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
+	src/pg_change.o \
+	src/network_io.o \
+	src/network_trace.o \
 	src/pg_concentration.o \
+	src/pg_country.o \
 	src/pg_criticality.o \
+	src/pg_disruption.o \
 	src/pg_embargo.o \
+	src/pg_embargo_io.o \
 	src/pg_mix_state.o \
 	src/pg_network.o \
+	src/pg_network_io.o \
 	src/pg_supply_mix.o \
+	src/pg_type_io.o \
 	src/rarerisk.o \
 	src/sort.o
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
@@ -43,28 +63,39 @@ WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers
 WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
+PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
+	test/unit/disruption_unit test/unit/rank_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
-PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && \
-	echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+# The server to build for: pg_config in PATH (on Debian the newest
+# postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
+# Targets that only run scripts (test, deps, unit, ...) choose their own.
+PG_CONFIG ?= pg_config
+NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
-ifneq ($(PGXS),)
+ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
+else ifneq ($(filter-out $(NO_PGXS_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(shell command -v $(PG_CONFIG)),)
+$(error rarerisk: $(PG_CONFIG) not found: install the server's development files (Debian: postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)
+else
+$(error rarerisk: $(PG_CONFIG) names no server build files (--pgxs gives "$(PGXS)"): install the server's development files (Debian: postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)
+endif
 endif
 
 # every object depends on every header of the project (PGXS tracks none)
 $(OBJS): $(wildcard src/*.h)
 
-CORE_SRC = src/interrupt.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/sort.c
+CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
+	src/embargo_io.c src/disruption.c src/change.c src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind
+.PHONY: test test-pg18 demo bench unit deps pgtap fuzz sanitize valgrind
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
 test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
@@ -73,24 +104,42 @@ test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/embargo_unit.c $(CORE_SRC) -lm
 
+test/unit/disruption_unit: test/unit/disruption_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/disruption_unit.c $(CORE_SRC) -lm
+
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
-test/unit/network_unit: test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c $(wildcard src/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c src/network.c src/sort.c src/json_out.c src/interrupt.c -lm
+test/unit/country_unit: test/unit/country_unit.c src/country.c src/country_table.c src/country.h
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/country_unit.c src/country.c src/country_table.c
+
+NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
+	src/json_in.c src/json_out.c src/interrupt.c
+test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
+
+test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
 
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit
+		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit \
+		test/unit/rank_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
+	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/country_unit
+	./test/unit/rank_unit
 
 deps:
 	@scripts/deps.sh
 
 test: deps
 	@scripts/run-tests.sh
+
+test-pg18: deps
+	@pg=$$(scripts/pg18.sh) && PG_CONFIG=$$pg scripts/run-tests.sh
 
 demo: deps
 	@scripts/demo.sh

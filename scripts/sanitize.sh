@@ -22,7 +22,8 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+PG_CONFIG=${PG_CONFIG:-pg_config}
+export PG_CONFIG
 
 cleanup() {
 	make -s clean PG_CONFIG="$PG_CONFIG" >/dev/null 2>&1 || true

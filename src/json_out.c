@@ -40,6 +40,24 @@ json_put_raw(char *p, const char *s)
 	return p + n;
 }
 
+/* Bytes json_put_string writes for s[0..len), quotes included */
+size_t
+json_string_len(const char *s, size_t len)
+{
+	size_t		n = 2 + len;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '"' || c == '\\')
+			n += 1;
+		else if (c < 0x20)
+			n += 5;
+	}
+	return n;
+}
+
 /* Append s[0..len) as a JSON string */
 char *
 json_put_string(char *p, const char *s, size_t len)

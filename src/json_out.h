@@ -19,6 +19,7 @@
 #define JSON_NUMBER_BOUND		32
 
 extern int	format_double(double v, char *buf);
+extern size_t json_string_len(const char *s, size_t len);
 extern char *json_put_raw(char *p, const char *s);
 extern char *json_put_string(char *p, const char *s, size_t len);
 extern char *json_put_double(char *p, double v);

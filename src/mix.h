@@ -38,6 +38,7 @@
 #define MIX_FORMAT_VERSION	1
 #define MIX_MAX_KEY_LEN		1024	/* bytes of one supplier code */
 #define MIX_INLINE_KEY		8
+#define MIX_SMALL_TOP		4096	/* a top k this small is kept in a heap */
 #define MIX_MAX_SIZE		((size_t) 0x3fffffff)	/* PostgreSQL's MaxAllocSize */
 
 #define MIX_F_SPARE			0x01	/* carries spare capacity */
@@ -204,7 +205,9 @@ mix_entry_spare(const Mix *m, uint32_t i)
 extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
 extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
 extern void mix_order_by_key(const Mix *m, uint32_t *order);
-extern void mix_order_by_rank(const Mix *m, uint32_t *order);
+extern void mix_order_by_rank(const Mix *m, RankItem *items);
+extern void mix_top_k(const Mix *m, int64_t k, RankItem *items);
+extern OrderCmp mix_tie_order(const Mix *m);
 extern MixStatus mix_validate(const Mix *m, size_t size);
 extern bool mix_totals_finite(const Mix *m);
 extern const char *mix_status_message(MixStatus status);

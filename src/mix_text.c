@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "mix_builder.h"
+#include "interrupt.h"
+#include "json_in.h"
 #include "json_out.h"
 #include "mix_text.h"
 
@@ -36,7 +38,10 @@ put_supplier_object(char *p, const Mix *m, const uint32_t *order, int section)
 	for (uint32_t j = 0; j < m->count; j++)
 	{
 		const MixEntry *e = &mix_entries(m)[order[j]];
-		double		v = section == SECTION_SUPPLIERS ? mix_entry_volume(e) :
+		double		v;
+
+		rr_check_interrupts_every(j);
+		v = section == SECTION_SUPPLIERS ? mix_entry_volume(e) :
 			section == SECTION_SPARE ? mix_entry_spare(m, order[j]) :
 			mix_entry_risk(m, order[j]);
 
@@ -48,17 +53,65 @@ put_supplier_object(char *p, const Mix *m, const uint32_t *order, int section)
 	return p;
 }
 
-/* The JSON text of m, NUL-terminated, in memory from a; *len its length */
+/*
+ * Bytes of the JSON text of m.  exact: numbers measured one by one;
+ * otherwise each counts JSON_NUMBER_BOUND (a bound within a few bytes per
+ * supplier of the real need).
+ */
+static size_t
+json_size(const Mix *m, bool exact)
+{
+	int			sections = 1 + ((m->flags & MIX_F_SPARE) != 0) +
+		((m->flags & MIX_F_RISK) != 0);
+	size_t		n = 256;
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		const MixEntry *e = &mix_entries(m)[i];
+		size_t		key = json_string_len(mix_entry_key(m, e), e->keylen) + 4;
+
+		rr_check_interrupts_every(i);
+		if (!exact)
+		{
+			n += sections * (key + JSON_NUMBER_BOUND);
+			continue;
+		}
+		for (int section = SECTION_SUPPLIERS; section <= SECTION_RISK; section++)
+		{
+			char		nb[JSON_NUMBER_BOUND];
+			double		v = section == SECTION_SUPPLIERS ? mix_entry_volume(e) :
+				section == SECTION_SPARE ? mix_entry_spare(m, i) : mix_entry_risk(m, i);
+
+			if ((section == SECTION_SPARE && !(m->flags & MIX_F_SPARE)) ||
+				(section == SECTION_RISK && !(m->flags & MIX_F_RISK)) ||
+				(section == SECTION_SPARE && v == 0) || isnan(v))
+				continue;
+			n += key + format_double(v, nb);
+		}
+	}
+	return n;
+}
+
+/*
+ * The JSON text of m, NUL-terminated, in memory from a; *len its length.
+ * NULL when memory runs out, or with *len = SIZE_MAX when the text would
+ * exceed MIX_MAX_SIZE.
+ */
 char *
 mix_to_json(const Mix *m, const MixAllocator *a, size_t *len)
 {
-	size_t		bound = 160;
+	size_t		bound = json_size(m, false);
 	uint32_t   *order;
 	char	   *buf,
 			   *p;
 
-	for (uint32_t i = 0; i < m->count; i++)
-		bound += 3 * (JSON_STRING_BOUND(mix_entries(m)[i].keylen) + JSON_NUMBER_BOUND + 4);
+	if (bound > MIX_MAX_SIZE)
+		bound = json_size(m, true);
+	if (bound > MIX_MAX_SIZE)
+	{
+		*len = SIZE_MAX;
+		return NULL;
+	}
 	order = a->alloc(a->arg, ((size_t) m->count + 1) * sizeof(uint32_t));
 	buf = order ? a->alloc(a->arg, bound) : NULL;
 	if (buf == NULL)
@@ -95,26 +148,20 @@ mix_to_json(const Mix *m, const MixAllocator *a, size_t *len)
 /* JSON reader													  */
 /* ---------------------------------------------------------------- */
 
-typedef struct ParseItem
-{
-	size_t		key_off;		/* in the decoded-key buffer */
-	size_t		keylen;
-	double		value;
-	int			section;
-} ParseItem;
-
+/*
+ * The text is read twice.  The first pass checks the syntax and every
+ * member (codes, numbers) in document order and notes where each section
+ * starts; the second builds the mix from the sections, volumes first, so
+ * that spare capacities and risks can be matched to suppliers whatever the
+ * order of the keys.  Nothing but the mix itself is allocated: memory stays
+ * near the size of the result.
+ */
 typedef struct Parser
 {
-	const char *s;
-	size_t		len;
-	size_t		pos;
-	bool		utf8;
-	char	   *keys;			/* decoded strings */
-	size_t		keys_used;
-	ParseItem  *items;
-	size_t		nitems;
-	size_t		maxitems;
+	JsonIn		j;
 	MixParseError *err;
+	size_t		section_at[3];	/* offset of each section's "{", or SIZE_MAX */
+	bool		spare;			/* the mix has spare capacities */
 } Parser;
 
 static bool parse_fail(Parser *ps, MixStatus status, const char *fmt,...)
@@ -135,309 +182,135 @@ parse_fail(Parser *ps, MixStatus status, const char *fmt,...)
 	return false;
 }
 
+/* A syntax error of the JSON reader as a parse error */
+static bool
+syntax_failed(Parser *ps)
+{
+	return parse_fail(ps, MIX_ERR_CORRUPT, "%s", ps->j.message);
+}
+
 static bool
 syntax_error(Parser *ps, const char *what)
 {
-	if (ps->pos >= ps->len)
-		return parse_fail(ps, MIX_ERR_CORRUPT, "%s at end of input", what);
-	return parse_fail(ps, MIX_ERR_CORRUPT, "%s at offset %zu", what, ps->pos);
-}
-
-static void
-skip_ws(Parser *ps)
-{
-	while (ps->pos < ps->len &&
-		   (ps->s[ps->pos] == ' ' || ps->s[ps->pos] == '\t' ||
-			ps->s[ps->pos] == '\n' || ps->s[ps->pos] == '\r'))
-		ps->pos++;
-}
-
-static bool
-expect(Parser *ps, char c)
-{
-	skip_ws(ps);
-	if (ps->pos < ps->len && ps->s[ps->pos] == c)
-	{
-		ps->pos++;
-		return true;
-	}
-	return false;
-}
-
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Four hex digits at pos, or -1 */
-static long
-read_hex4(Parser *ps)
-{
-	long		v = 0;
-
-	if (ps->len - ps->pos < 4)
-		return -1;
-	for (int i = 0; i < 4; i++)
-	{
-		int			d = hex_digit(ps->s[ps->pos + i]);
-
-		if (d < 0)
-			return -1;
-		v = v * 16 + d;
-	}
-	ps->pos += 4;
-	return v;
-}
-
-/* Append code point cp to the key buffer as UTF-8 */
-static void
-put_utf8(Parser *ps, long cp)
-{
-	char	   *o = ps->keys + ps->keys_used;
-
-	if (cp < 0x80)
-		o[0] = (char) cp, ps->keys_used += 1;
-	else if (cp < 0x800)
-	{
-		o[0] = (char) (0xC0 | (cp >> 6));
-		o[1] = (char) (0x80 | (cp & 0x3F));
-		ps->keys_used += 2;
-	}
-	else if (cp < 0x10000)
-	{
-		o[0] = (char) (0xE0 | (cp >> 12));
-		o[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char) (0x80 | (cp & 0x3F));
-		ps->keys_used += 3;
-	}
-	else
-	{
-		o[0] = (char) (0xF0 | (cp >> 18));
-		o[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-		o[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		o[3] = (char) (0x80 | (cp & 0x3F));
-		ps->keys_used += 4;
-	}
-}
-
-/* A \u escape (the "\u" consumed); surrogate pairs joined */
-static bool
-parse_unicode_escape(Parser *ps)
-{
-	long		cp = read_hex4(ps);
-
-	if (cp < 0)
-		return syntax_error(ps, "invalid unicode escape");
-	if (cp >= 0xD800 && cp <= 0xDBFF)
-	{
-		long		lo;
-
-		if (ps->len - ps->pos < 2 || ps->s[ps->pos] != '\\' ||
-			ps->s[ps->pos + 1] != 'u')
-			return syntax_error(ps, "unpaired unicode surrogate");
-		ps->pos += 2;
-		lo = read_hex4(ps);
-		if (lo < 0xDC00 || lo > 0xDFFF)
-			return syntax_error(ps, "unpaired unicode surrogate");
-		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-	}
-	else if (cp >= 0xDC00 && cp <= 0xDFFF)
-		return syntax_error(ps, "unpaired unicode surrogate");
-	if (cp == 0)
-		return syntax_error(ps, "unicode escape \\u0000 is not allowed");
-	if (cp > 0x7F && !ps->utf8)
-		return syntax_error(ps, "unicode escape above 007F needs a UTF8 server encoding");
-	put_utf8(ps, cp);
-	return true;
-}
-
-/* A JSON string; its decoded bytes are appended to the key buffer */
-static bool
-parse_string(Parser *ps, size_t *off, size_t *len)
-{
-	skip_ws(ps);
-	if (ps->pos >= ps->len || ps->s[ps->pos] != '"')
-		return syntax_error(ps, "expected a string");
-	ps->pos++;
-	*off = ps->keys_used;
-	for (;;)
-	{
-		unsigned char c;
-
-		if (ps->pos >= ps->len)
-			return syntax_error(ps, "unterminated string");
-		c = (unsigned char) ps->s[ps->pos++];
-		if (c == '"')
-			break;
-		if (c < 0x20)
-			return syntax_error(ps, "control character in string");
-		if (c != '\\')
-		{
-			ps->keys[ps->keys_used++] = (char) c;
-			continue;
-		}
-		if (ps->pos >= ps->len)
-			return syntax_error(ps, "unterminated string");
-		c = (unsigned char) ps->s[ps->pos++];
-		switch (c)
-		{
-			case '"':
-			case '\\':
-			case '/':
-				ps->keys[ps->keys_used++] = (char) c;
-				break;
-			case 'b':
-				ps->keys[ps->keys_used++] = '\b';
-				break;
-			case 'f':
-				ps->keys[ps->keys_used++] = '\f';
-				break;
-			case 'n':
-				ps->keys[ps->keys_used++] = '\n';
-				break;
-			case 'r':
-				ps->keys[ps->keys_used++] = '\r';
-				break;
-			case 't':
-				ps->keys[ps->keys_used++] = '\t';
-				break;
-			case 'u':
-				if (!parse_unicode_escape(ps))
-					return false;
-				break;
-			default:
-				ps->pos--;
-				return syntax_error(ps, "invalid escape in string");
-		}
-	}
-	*len = ps->keys_used - *off;
-	return true;
+	json_in_syntax(&ps->j, what);
+	return syntax_failed(ps);
 }
 
 /* A JSON number: a finite, non-negative double */
 static bool
 parse_number(Parser *ps, const char *what, double *v)
 {
-	size_t		start,
-				p;
-	char		buf[1100];
+	const char *tok;
+	size_t		toklen;
+	bool		underflow;
 
-	skip_ws(ps);
-	start = p = ps->pos;
-	if (p < ps->len && ps->s[p] == '-')
-		p++;
-	if (p < ps->len && ps->s[p] == '0')
-		p++;
-	else if (p < ps->len && ps->s[p] >= '1' && ps->s[p] <= '9')
-		while (p < ps->len && ps->s[p] >= '0' && ps->s[p] <= '9')
-			p++;
-	else
-		return syntax_error(ps, "expected a number");
-	if (p < ps->len && ps->s[p] == '.')
-	{
-		p++;
-		if (p >= ps->len || ps->s[p] < '0' || ps->s[p] > '9')
-			return syntax_error(ps, "invalid number");
-		while (p < ps->len && ps->s[p] >= '0' && ps->s[p] <= '9')
-			p++;
-	}
-	if (p < ps->len && (ps->s[p] == 'e' || ps->s[p] == 'E'))
-	{
-		p++;
-		if (p < ps->len && (ps->s[p] == '+' || ps->s[p] == '-'))
-			p++;
-		if (p >= ps->len || ps->s[p] < '0' || ps->s[p] > '9')
-			return syntax_error(ps, "invalid number");
-		while (p < ps->len && ps->s[p] >= '0' && ps->s[p] <= '9')
-			p++;
-	}
-	if (p - start >= sizeof(buf))
-		return syntax_error(ps, "number too long");
-	memcpy(buf, ps->s + start, p - start);
-	buf[p - start] = '\0';
-	errno = 0;
-	*v = strtod(buf, NULL);
-	ps->pos = p;
-	if (errno == ERANGE && *v == 0)
-		return parse_fail(ps, MIX_ERR_INFINITE, "%s %s is out of range for type double precision",
-						  what, buf);
-	if (isinf(*v))
-		return parse_fail(ps, MIX_ERR_INFINITE, "%s %s is out of range for type double precision",
-						  what, buf);
+	if (!json_in_number(&ps->j, &tok, &toklen))
+		return syntax_failed(ps);
+	json_in_double(tok, toklen, v, &underflow);
+	if (underflow || isinf(*v))
+		return parse_fail(ps, MIX_ERR_INFINITE, "%s %.*s is out of range for type double precision",
+						  what, (int) toklen, tok);
 	if (*v < 0)
-		return parse_fail(ps, MIX_ERR_NEGATIVE, "%s must not be negative: %s", what, buf);
+		return parse_fail(ps, MIX_ERR_NEGATIVE, "%s must not be negative: %.*s",
+						  what, (int) toklen, tok);
 	*v += 0.0;					/* -0 becomes 0 */
 	return true;
 }
 
-/* An object of supplier code -> number, for one section */
+/* A supplier code as the key of a member; checked for length */
 static bool
-parse_supplier_object(Parser *ps, int section)
+parse_code(Parser *ps)
+{
+	if (!json_in_string(&ps->j))
+		return syntax_failed(ps);
+	if (ps->j.str_len == 0)
+		return parse_fail(ps, MIX_ERR_KEY_EMPTY, "supplier code must not be empty");
+	if (ps->j.str_len > MIX_MAX_KEY_LEN)
+		return parse_fail(ps, MIX_ERR_KEY_TOO_LONG,
+						  "supplier code is longer than %d bytes", MIX_MAX_KEY_LEN);
+	return true;
+}
+
+/*
+ * An object of supplier code -> number, for one section.  With b NULL
+ * (first pass) the members are only checked; otherwise they go to b, and
+ * seen holds the codes of the section read so far.
+ */
+static bool
+parse_supplier_object(Parser *ps, int section, MixBuilder *b, MixBuilder *seen)
 {
 	const char *what = section == SECTION_SPARE ? "spare capacity" :
 		section == SECTION_RISK ? "governance risk" : "volume";
 
-	if (!expect(ps, '{'))
+	if (!json_in_consume(&ps->j, '{'))
 		return syntax_error(ps, "expected \"{\"");
-	if (expect(ps, '}'))
+	if (json_in_consume(&ps->j, '}'))
 		return true;
 	do
 	{
-		ParseItem  *it;
+		double		v;
+		const char *key = ps->j.str;
+		size_t		keylen;
+		int			shown;
+		MixStatus	st;
 
-		if (ps->nitems >= ps->maxitems)
-			return syntax_error(ps, "too many members");
-		it = &ps->items[ps->nitems];
-		if (!parse_string(ps, &it->key_off, &it->keylen))
+		if (!parse_code(ps))
 			return false;
-		if (it->keylen == 0)
-			return parse_fail(ps, MIX_ERR_KEY_EMPTY, "supplier code must not be empty");
-		if (it->keylen > MIX_MAX_KEY_LEN)
-			return parse_fail(ps, MIX_ERR_KEY_TOO_LONG,
-							  "supplier code is longer than %d bytes", MIX_MAX_KEY_LEN);
-		if (!expect(ps, ':'))
+		keylen = ps->j.str_len;
+		shown = (int) (keylen > 64 ? 64 : keylen);
+		if (!json_in_consume(&ps->j, ':'))
 			return syntax_error(ps, "expected \":\"");
-		if (!parse_number(ps, what, &it->value))
+		if (!parse_number(ps, what, &v))
 			return false;
-		it->section = section;
-		ps->nitems++;
-	} while (expect(ps, ','));
-	if (!expect(ps, '}'))
+		if (b == NULL)
+			continue;
+		rr_check_interrupts_every(b->count);
+		if (section == SECTION_SUPPLIERS)
+		{
+			if (mixb_contains(b, key, keylen))
+				return parse_fail(ps, MIX_ERR_CORRUPT, "duplicate supplier \"%.*s\"", shown, key);
+			st = mixb_add(b, key, keylen, v, 0, ps->spare);
+		}
+		else if (!mixb_contains(b, key, keylen) || mixb_contains(seen, key, keylen))
+			return parse_fail(ps, MIX_ERR_CORRUPT,
+							  mixb_contains(b, key, keylen) ?
+							  "duplicate %s for \"%.*s\"" :
+							  "%s for \"%.*s\", which is not among the suppliers",
+							  what, shown, key);
+		else if ((st = mixb_add(seen, key, keylen, 0, 0, false)) == MIX_OK)
+			st = section == SECTION_SPARE ?
+				mixb_set_spare(b, key, keylen, v) :
+				mixb_add_risk(b, key, keylen, 0, v);
+		if (st != MIX_OK)
+			return parse_fail(ps, st, "%s", mix_status_message(st));
+	} while (json_in_consume(&ps->j, ','));
+	if (!json_in_consume(&ps->j, '}'))
 		return syntax_error(ps, "expected \",\" or \"}\"");
 	return true;
 }
 
-/* The top-level object; fills items and the header fields */
+/* The top-level object (first pass); fills the header fields */
 static bool
 parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 		  int *k, bool *spare, bool *risk)
 {
 	unsigned	seen = 0;
 
-	if (!expect(ps, '{'))
+	if (!json_in_consume(&ps->j, '{'))
 		return syntax_error(ps, "expected \"{\"");
-	if (!expect(ps, '}'))
+	if (!json_in_consume(&ps->j, '}'))
 	{
 		do
 		{
-			size_t		off,
-						len;
-			const char *key;
+			const char *key = ps->j.str;
+			size_t		len;
 			unsigned	bit;
 			double		v;
 
-			if (!parse_string(ps, &off, &len))
-				return false;
-			key = ps->keys + off;
-			ps->keys_used = off;	/* field names need no storage */
-			if (!expect(ps, ':'))
+			if (!json_in_string(&ps->j))
+				return syntax_failed(ps);
+			len = ps->j.str_len;
+			if (!json_in_consume(&ps->j, ':'))
 				return syntax_error(ps, "expected \":\"");
 			if (len == 9 && memcmp(key, "suppliers", 9) == 0)
 				bit = 1;
@@ -459,12 +332,16 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 				return parse_fail(ps, MIX_ERR_CORRUPT, "duplicate key \"%.*s\"",
 								  (int) len, key);
 			seen |= bit;
-			if (bit == 1 && !parse_supplier_object(ps, SECTION_SUPPLIERS))
-				return false;
-			if (bit == 2 && !parse_supplier_object(ps, SECTION_SPARE))
-				return false;
-			if (bit == 32 && !parse_supplier_object(ps, SECTION_RISK))
-				return false;
+			if (bit == 1 || bit == 2 || bit == 32)
+			{
+				int			section = bit == 1 ? SECTION_SUPPLIERS :
+					bit == 2 ? SECTION_SPARE : SECTION_RISK;
+
+				json_in_peek(&ps->j);
+				ps->section_at[section] = ps->j.pos;
+				if (!parse_supplier_object(ps, section, NULL, NULL))
+					return false;
+			}
 			if (bit == 4 && !parse_number(ps, "unattributed volume", unattributed))
 				return false;
 			if (bit == 8 && !parse_number(ps, "unattributed spare capacity",
@@ -479,15 +356,17 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 									  "k must be a whole number of at least 1");
 				*k = (int) v;
 			}
-		} while (expect(ps, ','));
-		if (!expect(ps, '}'))
+		} while (json_in_consume(&ps->j, ','));
+		if (!json_in_consume(&ps->j, '}'))
 			return syntax_error(ps, "expected \",\" or \"}\"");
 	}
-	skip_ws(ps);
-	if (ps->pos != ps->len)
+	if (!json_in_at_end(&ps->j))
 		return syntax_error(ps, "unexpected trailing characters");
 	*spare = (seen & (2 | 8)) != 0;
 	*risk = (seen & 32) != 0;
+	for (int section = 0; section < 3; section++)
+		if (!(seen & (section == SECTION_SUPPLIERS ? 1 : section == SECTION_SPARE ? 2 : 32)))
+			ps->section_at[section] = SIZE_MAX;
 	return true;
 }
 
@@ -498,78 +377,50 @@ release(const MixAllocator *a, void *p)
 		a->release(a->arg, p);
 }
 
-/* Build the mix from the parsed items: volumes first, then spare */
+/* Second pass: build the mix from the sections, volumes first */
 static Mix *
-build_from_items(Parser *ps, const MixAllocator *a, double unattributed,
-				 double unattributed_spare, int k, bool spare, bool risk)
+build_from_sections(Parser *ps, const MixAllocator *a, double unattributed,
+					double unattributed_spare, int k, bool spare, bool risk)
 {
 	MixStatus	st = MIX_OK;
 	MixBuilder	b,
 				seen;
 	Mix		   *m = NULL;
+	bool		ok = true;
 
 	mixb_init(&b, a);
 	mixb_init(&seen, a);
 	b.k = k;
 	st = mixb_add(&b, NULL, 0, unattributed, unattributed_spare, spare);
-	for (size_t i = 0; i < ps->nitems && st == MIX_OK; i++)
+	if (st != MIX_OK)
+		ok = parse_fail(ps, st, "%s", mix_status_message(st));
+	ps->spare = spare;
+	for (int section = SECTION_SUPPLIERS; section <= SECTION_RISK && ok; section++)
 	{
-		ParseItem  *it = &ps->items[i];
-		const char *key = ps->keys + it->key_off;
-		int			shown = (int) (it->keylen > 64 ? 64 : it->keylen);
-
-		if (it->section == SECTION_SUPPLIERS && mixb_contains(&b, key, it->keylen))
+		if (ps->section_at[section] != SIZE_MAX)
 		{
-			parse_fail(ps, MIX_ERR_CORRUPT, "duplicate supplier \"%.*s\"", shown, key);
-			st = MIX_ERR_CORRUPT;
+			mixb_free(&seen);
+			mixb_init(&seen, a);
+			ps->j.pos = ps->section_at[section];
+			ok = parse_supplier_object(ps, section, &b, &seen);
 		}
-		else if (it->section == SECTION_SUPPLIERS)
-			st = mixb_add(&b, key, it->keylen, it->value, 0, spare);
+		if (ok && section == SECTION_SUPPLIERS && risk &&
+			(st = mixb_add_risk(&b, NULL, 0, 0, 0)) != MIX_OK)
+			ok = parse_fail(ps, st, "%s", mix_status_message(st));
 	}
-	if (risk && st == MIX_OK)
-		st = mixb_add_risk(&b, NULL, 0, 0, 0);
-	for (int section = SECTION_SPARE; section <= SECTION_RISK; section++)
-	{
-		const char *what = section == SECTION_SPARE ? "spare capacity" : "governance risk";
-
-		mixb_free(&seen);
-		for (size_t i = 0; i < ps->nitems && st == MIX_OK; i++)
-		{
-			ParseItem  *it = &ps->items[i];
-			const char *key = ps->keys + it->key_off;
-			int			shown = (int) (it->keylen > 64 ? 64 : it->keylen);
-
-			if (it->section != section)
-				continue;
-			if (!mixb_contains(&b, key, it->keylen) || mixb_contains(&seen, key, it->keylen))
-			{
-				parse_fail(ps, MIX_ERR_CORRUPT,
-						   mixb_contains(&b, key, it->keylen) ?
-						   "duplicate %s for \"%.*s\"" :
-						   "%s for \"%.*s\", which is not among the suppliers",
-						   what, shown, key);
-				st = MIX_ERR_CORRUPT;
-			}
-			else if ((st = mixb_add(&seen, key, it->keylen, 0, 0, false)) == MIX_OK)
-				st = section == SECTION_SPARE ?
-					mixb_set_spare(&b, key, it->keylen, it->value) :
-					mixb_add_risk(&b, key, it->keylen, 0, it->value);
-		}
-	}
-	if (st == MIX_OK)
+	if (ok)
 		m = mixb_to_mix(&b, a, &st);
-	if (st == MIX_OK && !mix_totals_finite(m))
+	if (ok && m == NULL)
+		parse_fail(ps, st, "%s", mix_status_message(st));
+	if (m != NULL && !mix_totals_finite(m))
 	{
-		st = MIX_ERR_INFINITE;
-		parse_fail(ps, st, "total volume is out of range for type double precision");
+		parse_fail(ps, MIX_ERR_INFINITE, "total volume is out of range for type double precision");
 		release(a, m);
 		m = NULL;
 	}
-	if (st != MIX_OK)
-		parse_fail(ps, st, "%s", mix_status_message(st));
 	mixb_free(&b);
 	mixb_free(&seen);
-	return st == MIX_OK ? m : NULL;
+	return m;
 }
 
 /*
@@ -581,30 +432,21 @@ Mix *
 mix_from_json(const char *s, size_t len, bool utf8, const MixAllocator *a,
 			  MixParseError *err)
 {
-	Parser		ps = {0};
+	Parser		ps;
 	double		unattributed = 0,
 				unattributed_spare = 0;
 	int			k = 0;
 	bool		spare = false;
 	bool		risk = false;
-	Mix		   *m = NULL;
 
 	err->status = MIX_OK;
 	err->message[0] = '\0';
-	ps.s = s;
-	ps.len = len;
-	ps.utf8 = utf8;
+	json_in_init(&ps.j, s, len, utf8);
 	ps.err = err;
-	ps.maxitems = len / 4 + 1;
-	ps.keys = a->alloc(a->arg, len + 1);
-	ps.items = ps.keys ? a->alloc(a->arg, ps.maxitems * sizeof(ParseItem)) : NULL;
-	if (ps.items == NULL)
-		parse_fail(&ps, MIX_ERR_NOMEM, "out of memory");
-	else if (parse_top(&ps, &unattributed, &unattributed_spare, &k, &spare, &risk))
-		m = build_from_items(&ps, a, unattributed, unattributed_spare, k, spare, risk);
-	release(a, ps.items);
-	release(a, ps.keys);
-	return m;
+	if (!parse_top(&ps, &unattributed, &unattributed_spare, &k, &spare, &risk))
+		return NULL;
+	return build_from_sections(&ps, a, unattributed, unattributed_spare, k,
+							   spare, risk);
 }
 
 /* ---------------------------------------------------------------- */

@@ -108,10 +108,6 @@ typedef struct NetAllocator
 	void	   *arg;
 } NetAllocator;
 
-/* Called between bounded units of work; may not return (PostgreSQL's
- * CHECK_FOR_INTERRUPTS) */
-typedef void (*NetTick) (void *arg);
-
 static inline NetNode *
 net_nodes(const TradeNetwork *n)
 {
@@ -161,9 +157,18 @@ extern int64_t net_find(const TradeNetwork *n, const char *key, size_t len);
 extern void net_order_by_key(const TradeNetwork *n, uint32_t *order);
 extern NetStatus net_validate(const TradeNetwork *n, size_t size);
 
-/* Text output: JSON, see network.c; NUL-terminated, *len its length */
+/* Text and binary forms (network_io.c) */
+struct IoError;
 extern char *net_to_json(const TradeNetwork *n, const NetAllocator *a,
 						 size_t *len);
+extern TradeNetwork *net_from_json(const char *s, size_t len, bool utf8,
+								   const NetAllocator *a,
+								   struct IoError *err);
+extern size_t net_binary_size(const TradeNetwork *n);
+extern void net_to_binary(const TradeNetwork *n, unsigned char *buf);
+extern TradeNetwork *net_from_binary(const unsigned char *buf, size_t len,
+									 const NetAllocator *a,
+									 struct IoError *err);
 
 /*
  * Origin shares of every country.  x is row-major n x m: row i is country
@@ -187,7 +192,7 @@ typedef struct NetShares
 } NetShares;
 
 extern NetStatus net_trace(const TradeNetwork *n, const NetAllocator *a,
-						   NetTick tick, void *tick_arg, NetShares *out);
+						   NetShares *out);
 extern void net_shares_release(const NetAllocator *a, NetShares *s);
 extern double net_shares_sum(const NetShares *s, uint32_t i,
 							 const bool *selected);

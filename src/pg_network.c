@@ -1,9 +1,9 @@
 /*
  * pg_network.c
- *		SQL-callable functions of origin tracing (SPEC section 5): the type
- *		trade_network (text and binary I/O), the transition, combine and
- *		final functions of origin_network and origin_network_merge, and
- *		origin_shares and embargoed_content over a network.
+ *		SQL-callable functions of origin tracing: the transition, combine
+ *		and final functions of origin_network and origin_network_merge, and
+ *		origin_shares and embargoed_content over a network.  The type's I/O
+ *		is in pg_network_io.c.
  *
  * The transition value of origin_network is a trade_network datum.  Called
  * as an aggregate, the transition function updates it in place (as core's
@@ -12,17 +12,15 @@
  * adopts in place of the old one.  So per-row work is two hash look-ups
  * and a compensated addition.
  *
- * Tracing is exact and direct (see network.c); it checks for interrupts
- * between pivots, so even a network far larger than the world's can be
- * cancelled.  embargoed_content is usually called once per supplier row
- * with the same network: it keeps the last network it traced and its
- * shares in fn_extra and reuses them when the next call's network has the
- * same bytes.
+ * Tracing is exact and direct (see network_trace.c); it checks for
+ * interrupts as it works, so any network can be cancelled.
+ * embargoed_content is usually called once per supplier row with the same
+ * network: the backend keeps the last network traced and its shares and
+ * reuses them when the next call's network has the same bytes.
  */
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "common/jsonapi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -31,23 +29,19 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/jsonfuncs.h"
 #include "utils/memutils.h"
 
+#include "compat.h"
 #include "network.h"
+#include "pg_country.h"
+#include "pg_network.h"
 
-PG_FUNCTION_INFO_V1(trade_network_in);
-PG_FUNCTION_INFO_V1(trade_network_out);
-PG_FUNCTION_INFO_V1(trade_network_recv);
-PG_FUNCTION_INFO_V1(trade_network_send);
 PG_FUNCTION_INFO_V1(origin_network_trans);
 PG_FUNCTION_INFO_V1(origin_network_combine);
 PG_FUNCTION_INFO_V1(origin_network_final);
 PG_FUNCTION_INFO_V1(network_origin_shares);
 PG_FUNCTION_INFO_V1(network_embargoed_content);
 PG_FUNCTION_INFO_V1(network_embargoed_contents);
-
-#define RR_GETARG_NET(n) ((TradeNetwork *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 /* ---------------------------------------------------------------- */
 /* Memory, errors													*/
@@ -70,17 +64,11 @@ net_pfree(void *arg, void *p)
  * aggregate the old transition value belongs to the executor, which frees
  * it.  For tracing: scratch space is freed as soon as it is done with.
  */
-static const NetAllocator net_alloc = {net_palloc, NULL, NULL};
+const NetAllocator rr_net_alloc = {net_palloc, NULL, NULL};
 static const NetAllocator trace_alloc = {net_palloc, net_pfree, NULL};
 
-static void
-net_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-static Datum
-net_datum(TradeNetwork *n)
+Datum
+rr_net_datum(TradeNetwork *n)
 {
 	SET_VARSIZE(n, net_size(n));
 	return PointerGetDatum(n);
@@ -102,8 +90,8 @@ code(text *t)
 }
 
 /* A core status as an error; the row's values name the culprit */
-static void
-net_error(NetStatus st, text *exporter, text *importer, double volume)
+void
+rr_net_error(NetStatus st, text *exporter, text *importer, double volume)
 {
 	switch (st)
 	{
@@ -155,7 +143,7 @@ trace(const TradeNetwork *n, const NetAllocator *a, NetShares *out)
 
 	if (net_validate(n, VARSIZE(n)) != NET_OK)
 		elog(ERROR, "corrupt trade_network value");
-	st = net_trace(n, a, net_tick, NULL, out);
+	st = net_trace(n, a, out);
 	switch (st)
 	{
 		case NET_OK:
@@ -198,341 +186,6 @@ trace(const TradeNetwork *n, const NetAllocator *a, NetShares *out)
 }
 
 /* ---------------------------------------------------------------- */
-/* Text I/O															*/
-/* ---------------------------------------------------------------- */
-
-enum
-{
-	SEC_PRODUCTION,
-	SEC_FLOWS,
-	SEC_UNKNOWN,
-	NSECTIONS
-};
-
-static const char *const sections[NSECTIONS] = {"production", "flows", "unknown_origin"};
-
-typedef struct NetReader
-{
-	TradeNetwork *net;
-	int			depth;			/* 1 inside the top object */
-	int			section;		/* at depth >= 2 */
-	bool		seen[NSECTIONS];
-	char	   *field;			/* name of the current field */
-	uint32		exporter;		/* at depth 3 */
-	bool	   *exp_seen;		/* per node: has an object under "flows" */
-	uint32		exp_cap;
-} NetReader;
-
-static void nr_fail(const char *fmt,...) pg_attribute_printf(1, 2);
-
-static void
-nr_fail(const char *fmt,...)
-{
-	char		buf[1200];
-	va_list		ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type trade_network: %s", buf)));
-}
-
-/* The node of a country code read from JSON */
-static uint32
-nr_country(NetReader *r, const char *key)
-{
-	uint32		idx;
-	size_t		len = strlen(key);
-	NetStatus	st = net_check_key(len);
-
-	if (st == NET_ERR_KEY_EMPTY)
-		nr_fail("empty country code");
-	if (st == NET_ERR_KEY_TOO_LONG)
-		nr_fail("country code \"%.64s...\" is longer than %d bytes", key, NET_MAX_KEY_LEN);
-	st = net_intern(&r->net, &net_alloc, key, len, &idx, NULL);
-	net_error(st, NULL, NULL, 0);
-	return idx;
-}
-
-static void
-nr_object_start(void *state)
-{
-	NetReader  *r = state;
-
-	switch (r->depth)
-	{
-		case 0:
-			break;
-		case 1:
-			break;				/* a section; its name was checked */
-		case 2:
-			if (r->section != SEC_FLOWS)
-				nr_fail("\"%s\" of \"%s\" must be a number, not an object",
-						r->field, sections[r->section]);
-			r->exporter = nr_country(r, r->field);
-			if (r->exporter >= r->exp_cap)
-			{
-				uint32		cap = Max(r->exp_cap * 2, r->exporter + 16);
-
-				bool	   *grown = palloc0(cap);
-
-				if (r->exp_seen)
-					memcpy(grown, r->exp_seen, r->exp_cap);
-				r->exp_seen = grown;
-				r->exp_cap = cap;
-			}
-			if (r->exp_seen[r->exporter])
-				nr_fail("duplicate exporter \"%s\" in \"flows\"", r->field);
-			r->exp_seen[r->exporter] = true;
-			break;
-		default:
-			nr_fail("unexpected nested object under \"%s\"", r->field);
-	}
-	r->depth++;
-}
-
-static void
-nr_object_end(void *state)
-{
-	((NetReader *) state)->depth--;
-}
-
-static void
-nr_array_start(void *state)
-{
-	nr_fail("unexpected array");
-}
-
-static void
-nr_field_start(void *state, char *fname, bool isnull)
-{
-	NetReader  *r = state;
-
-	if (r->depth == 1)
-	{
-		r->section = -1;
-		for (int i = 0; i < NSECTIONS; i++)
-			if (strcmp(fname, sections[i]) == 0)
-				r->section = i;
-		if (r->section < 0)
-			nr_fail("unknown key \"%s\"", fname);
-		if (r->seen[r->section])
-			nr_fail("duplicate key \"%s\"", fname);
-		r->seen[r->section] = true;
-	}
-	if (isnull)
-		nr_fail("\"%s\" must not be null", fname);
-	r->field = fname;
-}
-
-static void
-nr_scalar(void *state, char *token, JsonTokenType type)
-{
-	NetReader  *r = state;
-	double		v;
-	uint32		from,
-				to;
-	bool		existed;
-	NetStatus	st;
-
-	if (r->depth == 0)
-		nr_fail("expected a JSON object");
-	if (r->depth == 1)
-		nr_fail("\"%s\" must be an object", r->field);
-	if (r->depth == 2 && r->section == SEC_FLOWS)
-		nr_fail("the flows of exporter \"%s\" must be an object", r->field);
-	if (type == JSON_TOKEN_STRING)
-		nr_fail("volume of \"%s\" must be a number, not the string \"%s\"", r->field, token);
-	if (type != JSON_TOKEN_NUMBER)
-		nr_fail("volume of \"%s\" must be a number, not %s", r->field, token);
-	v = strtod(token, NULL);
-	if (isinf(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("volume \"%s\" of \"%s\" is out of range for type double precision",
-						token, r->field)));
-	if (v < 0)
-		nr_fail("negative volume %s of \"%s\"", token, r->field);
-	if (v == 0)
-		v = 0;
-	to = nr_country(r, r->field);
-	if (r->depth == 3)
-	{
-		from = r->exporter;
-		if (from == to)
-			nr_fail("flow from \"%s\" to itself (own production goes under \"production\")",
-					r->field);
-	}
-	else
-		from = r->section == SEC_PRODUCTION ? to : NET_UNKNOWN;
-	st = net_add_edge(&r->net, &net_alloc, from, to, v, 0, &existed);
-	net_error(st, NULL, NULL, v);
-	if (existed)
-		nr_fail("duplicate key \"%s\"", r->field);
-}
-
-/* Text input: the JSON form written by trade_network_out */
-Datum
-trade_network_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	JsonSemAction sem = {0};
-	NetReader	r = {0};
-	NetStatus	st;
-	TradeNetwork *c;
-
-	r.net = net_create(&net_alloc, &st);
-	net_error(st, NULL, NULL, 0);
-	sem.semstate = &r;
-	sem.object_start = nr_object_start;
-	sem.object_end = nr_object_end;
-	sem.array_start = nr_array_start;
-	sem.object_field_start = nr_field_start;
-	sem.scalar = nr_scalar;
-	pg_parse_json_or_ereport(makeJsonLexContextCstringLen(str, strlen(str),
-														  GetDatabaseEncoding(),
-														  true),
-							 &sem);
-	c = net_canonical(r.net, &net_alloc, &st);
-	net_error(st, NULL, NULL, 0);
-	PG_RETURN_DATUM(net_datum(c));
-}
-
-/* Text output: JSON, countries in byte order */
-Datum
-trade_network_out(PG_FUNCTION_ARGS)
-{
-	TradeNetwork *n = RR_GETARG_NET(0);
-	size_t		len;
-	char	   *s = net_to_json(n, &net_alloc, &len);
-
-	if (s == NULL)
-		elog(ERROR, "trade_network output failed");
-	PG_RETURN_CSTRING(s);
-}
-
-/* ---------------------------------------------------------------- */
-/* Binary I/O: version, countries, flows (network byte order)		*/
-/* ---------------------------------------------------------------- */
-
-static void
-binary_fail(const char *fmt,...) pg_attribute_printf(1, 2);
-
-static void
-binary_fail(const char *fmt,...)
-{
-	char		buf[256];
-	va_list		ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary trade_network: %s", buf)));
-}
-
-Datum
-trade_network_send(PG_FUNCTION_ARGS)
-{
-	TradeNetwork *n = RR_GETARG_NET(0);
-	StringInfoData buf;
-	NetStatus	st;
-
-	if (!(n->flags & NET_F_SORTED))
-	{
-		n = net_canonical(n, &net_alloc, &st);
-		net_error(st, NULL, NULL, 0);
-	}
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, NET_FORMAT_VERSION);
-	pq_sendint32(&buf, n->node_count);
-	for (uint32 i = 0; i < n->node_count; i++)
-	{
-		size_t		len;
-		const char *key = net_node_key(n, i, &len);
-
-		pq_sendint32(&buf, (uint32) len);
-		pq_sendbytes(&buf, key, (int) len);
-	}
-	pq_sendint32(&buf, n->edge_count);
-	for (uint32 i = 0; i < n->edge_count; i++)
-	{
-		const NetEdge *e = &net_edges(n)[i];
-
-		pq_sendint32(&buf, e->from);
-		pq_sendint32(&buf, e->to);
-		pq_sendfloat8(&buf, e->volume);
-		pq_sendfloat8(&buf, e->volume_c);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-/* Binary input: every code, index and volume checked */
-Datum
-trade_network_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	uint32		nn,
-				ne;
-	NetStatus	st;
-	TradeNetwork *n,
-			   *c;
-
-	if (version != NET_FORMAT_VERSION)
-		binary_fail("unsupported version %d", version);
-	n = net_create(&net_alloc, &st);
-	net_error(st, NULL, NULL, 0);
-	nn = pq_getmsgint(buf, 4);
-	if (nn > (uint32) (buf->len - buf->cursor) / 4)
-		binary_fail("%u countries do not fit in the message", nn);
-	for (uint32 i = 0; i < nn; i++)
-	{
-		uint32		len = pq_getmsgint(buf, 4),
-					idx;
-		const char *key;
-		bool		existed;
-
-		if (len == 0 || len > NET_MAX_KEY_LEN)
-			binary_fail("country code of %u bytes", len);
-		key = pq_getmsgbytes(buf, (int) len);
-		pg_verifymbstr(key, (int) len, false);
-		st = net_intern(&n, &net_alloc, key, len, &idx, &existed);
-		net_error(st, NULL, NULL, 0);
-		if (existed)
-			binary_fail("duplicate country \"%.64s\"", pnstrdup(key, len));
-	}
-	ne = pq_getmsgint(buf, 4);
-	if (ne > (uint32) (buf->len - buf->cursor) / 24)
-		binary_fail("%u flows do not fit in the message", ne);
-	for (uint32 i = 0; i < ne; i++)
-	{
-		uint32		from = pq_getmsgint(buf, 4),
-					to = pq_getmsgint(buf, 4);
-		double		v = pq_getmsgfloat8(buf),
-					vc = pq_getmsgfloat8(buf);
-		bool		existed;
-
-		if (to >= nn || (from != NET_UNKNOWN && from >= nn))
-			binary_fail("flow %u refers to a country that does not exist", i + 1);
-		if (!isfinite(v) || !isfinite(vc) || !(v + vc >= 0))
-			binary_fail("flow %u has an invalid volume", i + 1);
-		st = net_add_edge(&n, &net_alloc, from, to, v, vc, &existed);
-		net_error(st, NULL, NULL, v);
-		if (existed)
-			binary_fail("duplicate flow %u", i + 1);
-	}
-	if (buf->cursor != buf->len)
-		binary_fail("trailing bytes");
-	c = net_canonical(n, &net_alloc, &st);
-	net_error(st, NULL, NULL, 0);
-	PG_RETURN_DATUM(net_datum(c));
-}
-
-/* ---------------------------------------------------------------- */
 /* Aggregates														*/
 /* ---------------------------------------------------------------- */
 
@@ -570,21 +223,21 @@ origin_network_trans(PG_FUNCTION_ARGS)
 		st = net_check_key(VARSIZE_ANY_EXHDR(exporter));
 	if (st == NET_OK)
 		st = net_check_key(VARSIZE_ANY_EXHDR(importer));
-	net_error(st, exporter, importer, volume);
+	rr_net_error(st, exporter, importer, volume);
 
 	if (PG_ARGISNULL(0))
 	{
-		n = net_create(&net_alloc, &st);
-		net_error(st, exporter, importer, volume);
+		n = net_create(&rr_net_alloc, &st);
+		rr_net_error(st, exporter, importer, volume);
 	}
 	else
 		n = RR_GETARG_NET(0);
-	st = net_add(&n, &net_alloc,
+	st = net_add(&n, &rr_net_alloc,
 				 exporter ? VARDATA_ANY(exporter) : NULL,
 				 exporter ? VARSIZE_ANY_EXHDR(exporter) : 0,
 				 VARDATA_ANY(importer), VARSIZE_ANY_EXHDR(importer), volume);
-	net_error(st, exporter, importer, volume);
-	PG_RETURN_DATUM(net_datum(n));
+	rr_net_error(st, exporter, importer, volume);
+	PG_RETURN_DATUM(rr_net_datum(n));
 }
 
 /*
@@ -604,13 +257,13 @@ origin_network_combine(PG_FUNCTION_ARGS)
 		a = RR_GETARG_NET(0);
 	else
 		a = (TradeNetwork *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	st = net_merge(&a, &net_alloc, b);
+	st = net_merge(&a, &rr_net_alloc, b);
 	if (st == NET_ERR_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("merged volume of a flow is out of range for type double precision")));
-	net_error(st, NULL, NULL, 0);
-	PG_RETURN_DATUM(net_datum(a));
+	rr_net_error(st, NULL, NULL, 0);
+	PG_RETURN_DATUM(rr_net_datum(a));
 }
 
 /* Final function: the canonical form */
@@ -619,10 +272,10 @@ origin_network_final(PG_FUNCTION_ARGS)
 {
 	TradeNetwork *n = RR_GETARG_NET(0);
 	NetStatus	st;
-	TradeNetwork *c = net_canonical(n, &net_alloc, &st);
+	TradeNetwork *c = net_canonical(n, &rr_net_alloc, &st);
 
-	net_error(st, NULL, NULL, 0);
-	PG_RETURN_DATUM(net_datum(c));
+	rr_net_error(st, NULL, NULL, 0);
+	PG_RETURN_DATUM(rr_net_datum(c));
 }
 
 /* ---------------------------------------------------------------- */
@@ -723,42 +376,62 @@ network_origin_shares(PG_FUNCTION_ARGS)
 /* Embargoed content												*/
 /* ---------------------------------------------------------------- */
 
-/* The last network traced by this call site, and its shares */
+/*
+ * The last network traced by this backend, and its shares.  A query that
+ * calls embargoed_content once per supplier row with the same network
+ * traces it once.  The cache belongs to the backend, not to the call site
+ * (fn_extra), so it works however the function is called (Citus calls
+ * through a fresh FmgrInfo every time); it is only an optimisation, keyed
+ * on the network's bytes, and is kept only when small.
+ */
 typedef struct TraceCache
 {
-	MemoryContext cxt;
-	TradeNetwork *net;			/* a copy */
+	MemoryContext cxt;			/* child of TopMemoryContext, or NULL */
+	TradeNetwork *net;			/* a copy; NULL until the trace succeeded */
 	NetShares	shares;
 } TraceCache;
 
+static TraceCache trace_cache;
+
+/* Memory a traced network may keep after the call that traced it */
+#define TRACE_CACHE_MAX		((Size) 64 * 1024 * 1024)
+
 /* The shares of n, traced again only when n differs from the last one */
 static TraceCache *
-cached_trace(FunctionCallInfo fcinfo, TradeNetwork *n)
+cached_trace(TradeNetwork *n)
 {
-	TraceCache *c = fcinfo->flinfo->fn_extra;
+	TraceCache *c = &trace_cache;
 	MemoryContext old;
 
-	if (c != NULL && c->net != NULL && VARSIZE(c->net) == VARSIZE(n) &&
+	if (c->net != NULL && VARSIZE(c->net) == VARSIZE(n) &&
 		memcmp(c->net, n, VARSIZE(n)) == 0)
 		return c;
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TraceCache));
-		fcinfo->flinfo->fn_extra = c;
-	}
+	/* on an error below c->net stays NULL, and the context goes next time */
 	if (c->cxt)
 		MemoryContextDelete(c->cxt);
-	c->cxt = NULL;
 	c->net = NULL;
-	c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "rarerisk origin shares",
+	c->cxt = AllocSetContextCreate(TopMemoryContext, "rarerisk origin shares",
 								   ALLOCSET_DEFAULT_SIZES);
-	/* on an error c->net stays NULL, and the context goes next time */
 	old = MemoryContextSwitchTo(c->cxt);
 	trace(n, &trace_alloc, &c->shares);
 	c->net = palloc(VARSIZE(n));
 	memcpy(c->net, n, VARSIZE(n));
 	MemoryContextSwitchTo(old);
 	return c;
+}
+
+/* After a call: let go of a cached trace too large to keep */
+static void
+trim_trace_cache(void)
+{
+	TraceCache *c = &trace_cache;
+
+	if (c->cxt && MemoryContextMemAllocated(c->cxt, true) > TRACE_CACHE_MAX)
+	{
+		MemoryContextDelete(c->cxt);
+		c->cxt = NULL;
+		c->net = NULL;
+	}
 }
 
 /* The origin columns of the embargoed codes */
@@ -788,6 +461,7 @@ embargoed_columns(const TradeNetwork *n, const NetShares *s, ArrayType *arr)
 					 errmsg("embargoed country %d is NULL", i + 1),
 					 errhint("Unattributed supply is never embargoed; remove the NULL from the list.")));
 		t = DatumGetTextPP(elems[i]);
+		rr_check_supplier_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), "embargoed country");
 		node = net_find(n, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		if (node >= 0 && s->column[node] >= 0)
 			sel[s->column[node]] = true;
@@ -806,13 +480,22 @@ network_embargoed_content(PG_FUNCTION_ARGS)
 	TradeNetwork *n = RR_GETARG_NET(0);
 	text	   *country = PG_GETARG_TEXT_PP(1);
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(2);
-	TraceCache *c = cached_trace(fcinfo, n);
-	int64		i = net_find(c->net, VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country));
-	bool	   *sel = embargoed_columns(c->net, &c->shares, arr);
+	TraceCache *c;
+	int64		i;
+	bool	   *sel;
+	bool		isnull;
+	double		theta;
 
-	if (i < 0 || c->shares.empty[i])
+	rr_check_supplier_code(VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country), "country");
+	c = cached_trace(n);
+	i = net_find(c->net, VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country));
+	sel = embargoed_columns(c->net, &c->shares, arr);
+	isnull = i < 0 || c->shares.empty[i];
+	theta = isnull ? 0 : net_shares_sum(&c->shares, (uint32) i, sel);
+	trim_trace_cache();
+	if (isnull)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(net_shares_sum(&c->shares, (uint32) i, sel));
+	PG_RETURN_FLOAT8(theta);
 }
 
 /*
