@@ -46,8 +46,10 @@ rr_cluster_stop() {
 # with make install DESTDIR=$1: Debian's extension_destdir, else (upstream
 # 18 and later) extension_control_path and dynamic_library_path
 rr_install_conf() {
+	# grep reads all (no -q): an early exit would kill postgres with SIGPIPE,
+	# which pipefail turns into a failed test
 	if rr_as_owner "$RR_BINDIR/postgres" --describe-config 2>/dev/null |
-		grep -q '^extension_destdir'; then
+		grep '^extension_destdir' >/dev/null; then
 		echo "extension_destdir = '$1'"
 	elif [ "$RR_PG_NUM" -ge 180000 ]; then
 		echo "extension_control_path = '$1$("$RR_PG_CONFIG" --sharedir):\$system'"
