@@ -21,10 +21,12 @@ EXTENSION = rarerisk
 EXTVERSION := $(shell sed -n "s/^default_version = '\\(.*\\)'$$/\\1/p" rarerisk.control)
 MODULE_big = rarerisk
 OBJS = \
+	src/change.o \
 	src/concentration.o \
 	src/country.o \
 	src/country_table.o \
 	src/criticality.o \
+	src/disruption.o \
 	src/embargo.o \
 	src/embargo_io.o \
 	src/interrupt.o \
@@ -34,11 +36,13 @@ OBJS = \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
+	src/pg_change.o \
 	src/network_io.o \
 	src/network_trace.o \
 	src/pg_concentration.o \
 	src/pg_country.o \
 	src/pg_criticality.o \
+	src/pg_disruption.o \
 	src/pg_embargo.o \
 	src/pg_embargo_io.o \
 	src/pg_mix_state.o \
@@ -63,8 +67,9 @@ PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = .server results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
+	test/unit/disruption_unit test/unit/rank_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
-	tmp_check
+	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
 # The server to build for: pg_config in PATH (on Debian the newest
 # postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
@@ -95,7 +100,7 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/embargo_io.c src/sort.c
+	src/embargo_io.c src/disruption.c src/change.c src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -108,6 +113,9 @@ test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
 test/unit/embargo_unit: test/unit/embargo_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/embargo_unit.c $(CORE_SRC) -lm
 
+test/unit/disruption_unit: test/unit/disruption_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/disruption_unit.c $(CORE_SRC) -lm
+
 test/unit/criticality_unit: test/unit/criticality_unit.c src/criticality.c src/criticality.h src/ksum.h
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/criticality_unit.c src/criticality.c -lm
 
@@ -119,13 +127,19 @@ NET_SRC = src/network.c src/network_io.c src/network_trace.c src/sort.c \
 test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/network_unit.c $(NET_SRC) -lm
 
+test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
-		test/unit/network_unit test/unit/country_unit
+		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit \
+		test/unit/rank_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
+	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
 	./test/unit/country_unit
+	./test/unit/rank_unit
 
 deps:
 	@scripts/deps.sh

@@ -41,6 +41,13 @@ $$;
 CREATE FUNCTION pg_temp.n0(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(round(x::numeric), 'FM999,999,999,999,990') $$;
 
+-- a quantity of any size: 12,346 / 26.4 / 0.000078
+CREATE FUNCTION pg_temp.qty(x numeric) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN x >= 100 THEN to_char(round(x), 'FM999,999,999,990')
+                WHEN x >= 1 THEN to_char(x, 'FM990.0')
+                ELSE rtrim(to_char(x, 'FM0.000000'), '0') END
+$$;
+
 -- 0.68537 -> '68.5 %'
 CREATE FUNCTION pg_temp.pct(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(100 * x::numeric, 'FM990.0') || ' %' $$;
@@ -117,11 +124,15 @@ SELECT CASE WHEN year = min(year) OVER (PARTITION BY hs6) THEN hs6 ELSE '' END A
 FROM report_us_profile
 ORDER BY hs6, year;
 
+\echo ' Shares (top %, CR3 %, HHI) are of import value in USD, not of tonnage.'
+\echo
 \echo ' HS codes:'
 SELECT '   ' || hs6 || '  ' || label FROM report_hs ORDER BY hs6 \g (tuples_only=on)
 
 \echo ' Trend per series, first to last year (least-squares slope of HHI on year;'
-\echo ' rising/falling when the slope moves HHI by more than 100 points a year):'
+\echo ' rising/falling when the slope moves HHI by more than 100 points a year).'
+\echo ' The slope weighs every year, the change between the endpoints only two: both'
+\echo ' are shown, and a note where they point different ways.'
 SELECT l.line
 FROM (SELECT p.hs6, h.label,
              count(*) AS years,
@@ -134,33 +145,40 @@ FROM (SELECT p.hs6, h.label,
              (array_agg(top_share ORDER BY year DESC))[1]    AS last_top_share
       FROM report_us_profile p JOIN report_hs h USING (hs6)
       GROUP BY p.hs6, h.label) v
+CROSS JOIN LATERAL (SELECT CASE WHEN v.slope > 100 THEN 'rising' WHEN v.slope < -100 THEN 'falling'
+                                ELSE 'flat' END AS by_slope) t
 CROSS JOIN LATERAL (VALUES
     (1, format('   %s %s: %s', v.hs6, v.label,
                CASE WHEN v.high = v.years THEN 'highly concentrated every year'
                     ELSE format('highly concentrated in %s of %s years', v.high, v.years) END)),
-    (2, format('          HHI %s (%s) -> %s (%s), %s %s/yr: %s',
+    (2, format('          HHI %s (%s) -> %s (%s): endpoints %s%s, slope %s/yr: %s%s',
                pg_temp.n0(v.first_hhi), v.first_year, pg_temp.n0(v.last_hhi), v.last_year,
-               'slope', CASE WHEN v.slope >= 0 THEN '+' ELSE '-' END || pg_temp.n0(abs(v.slope)),
-               CASE WHEN v.slope > 100 THEN 'rising' WHEN v.slope < -100 THEN 'falling'
-                    ELSE 'flat' END)),
-    (3, format('          %s: %s supplies %s', v.last_year, v.last_top, pg_temp.pct(v.last_top_share)))
+               CASE WHEN v.last_hhi >= v.first_hhi THEN '+' ELSE '-' END,
+               pg_temp.n0(abs(v.last_hhi - v.first_hhi)),
+               CASE WHEN v.slope >= 0 THEN '+' ELSE '-' END || pg_temp.n0(abs(v.slope)),
+               t.by_slope, '')),
+    (3, CASE WHEN sign(v.slope) <> sign(v.last_hhi - v.first_hhi)
+             THEN format('          (the slope and the endpoints disagree: %s is %s the trend of the other years)',
+                         v.last_year, CASE WHEN v.last_hhi < v.first_hhi THEN 'below' ELSE 'above' END) END),
+    (4, format('          %s: %s supplies %s', v.last_year, v.last_top, pg_temp.pct(v.last_top_share)))
 ) AS l(n, line)
+WHERE l.line IS NOT NULL
 ORDER BY v.hs6, l.n \g (tuples_only=on)
 
 -- ===========================================================================
--- 2. World rare-earth mine production (USGS MCS 2025): concentration
+-- 2. World rare-earth mine production (USGS MCS 2026, the newest edition)
 -- ===========================================================================
 \echo
 \echo '------------------------------------------------------------------------------'
 \echo ' 2. World rare-earth mine production, t rare-earth-oxide equivalent'
-\echo '    USGS Mineral Commodity Summaries 2025 (2024 = estimate)'
+\echo '    USGS Mineral Commodity Summaries 2026, the newest edition (2025 = estimate)'
 \echo '------------------------------------------------------------------------------'
 
 CREATE TEMP TABLE report_world_profile AS
 SELECT year, (c).*
 FROM (SELECT year, rarerisk.concentration(iso3, production::float8) AS c
       FROM rarerisk_sample.world_mine_production
-      WHERE edition = 'MCS2025' AND commodity = 'Rare earths' AND year IN (2023, 2024)
+      WHERE edition = 'MCS2026' AND commodity = 'Rare earths' AND year IN (2024, 2025)
       GROUP BY year) s;
 
 SELECT year::text                                   AS "year",
@@ -179,23 +197,23 @@ ORDER BY year;
 WITH s AS (
     SELECT m.year, x.supplier, x.volume, x.share, x.rank
     FROM report_world_mix m, LATERAL rarerisk.shares(m.mix) x
-    WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024)
+    WHERE m.edition = 'MCS2026' AND m.year IN (2024, 2025)
 )
 SELECT coalesce(c.name || ' (' || k.supplier || ')', 'Other countries (unattributed)') AS "country",
-       round(a.volume::numeric)                 AS "2023 t",
-       round(100 * a.share::numeric, 1)         AS "2023 %",
-       round(b.volume::numeric)                 AS "2024e t",
-       round(100 * b.share::numeric, 1)         AS "2024e %",
+       round(a.volume::numeric)                 AS "2024 t",
+       round(100 * a.share::numeric, 1)         AS "2024 %",
+       round(b.volume::numeric)                 AS "2025e t",
+       round(100 * b.share::numeric, 1)         AS "2025e %",
        b.rank                                   AS "rank"
 FROM (SELECT DISTINCT supplier FROM s) k
-LEFT JOIN s a ON a.year = 2023 AND a.supplier IS NOT DISTINCT FROM k.supplier
-LEFT JOIN s b ON b.year = 2024 AND b.supplier IS NOT DISTINCT FROM k.supplier
+LEFT JOIN s a ON a.year = 2024 AND a.supplier IS NOT DISTINCT FROM k.supplier
+LEFT JOIN s b ON b.year = 2025 AND b.supplier IS NOT DISTINCT FROM k.supplier
 LEFT JOIN report_country c ON c.iso3 = k.supplier
 ORDER BY k.supplier IS NULL, b.rank NULLS LAST, a.rank NULLS LAST, k.supplier;
 
 \echo ' Verdict:'
 SELECT format('   %-5s HHI %s, %s (%s %s, %s equiv. producers)',
-              year || CASE WHEN year = 2024 THEN 'e' ELSE '' END,
+              year || CASE WHEN year = 2025 THEN 'e' ELSE '' END,
               pg_temp.n0(hhi), pg_temp.doj_band(hhi),
               coalesce(c.name, top_supplier), pg_temp.pct(top_share),
               to_char(equivalent_suppliers, 'FM990.00'))
@@ -258,7 +276,9 @@ SELECT s.hs6                                                                    
        round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 180))::numeric, 1)
                                                                                    AS "180 d",
        round(100 * (i).shortfall_share::numeric, 1)                                AS "60 d+spare",
-       round((i).days_to_shortage::numeric)                                        AS "days left",
+       CASE WHEN (i).days_to_shortage IS NULL THEN 'no gap'
+            WHEN (i).days_to_shortage > 365 THEN '> horizon'
+            ELSE to_char((i).days_to_shortage, 'FM9,990') END                      AS "days left",
        array_to_string((w).suppliers, ',') || ' ' ||
          to_char(100 * (w).shortfall_share::numeric, 'FM990.0') || ' %'           AS "worst single"
 FROM report_us_spare s
@@ -267,7 +287,8 @@ CROSS JOIN LATERAL (SELECT rarerisk.embargo_impact(s.mix, rarerisk.embargo(ARRAY
                            rarerisk.worst_embargo(s.mix, 1, rarerisk.embargo(ARRAY['CHN'], stock_days => 60)) AS w) x
 ORDER BY s.hs6;
 \echo
-\echo '   Days left: how long 60 days of stocks last once the gap opens (with spare).'
+\echo '   Days left: how long 60 days of stocks last once the gap opens (with spare);'
+\echo '   "> horizon": they outlast the 365-day embargo, so there is no shortage in it.'
 \echo '   Worst single: the one supplier whose embargo alone hurts most (60 d stocks,'
 \echo '   spare), with its shortfall -- the single point of failure.'
 \echo
@@ -275,13 +296,16 @@ ORDER BY s.hs6;
 
 
 -- ===========================================================================
--- 4. Criticality: governance-weighted concentration and EU-style supply risk
+-- 4. Criticality: the EU CRM method, from shipped data and the EU's inputs
 -- ===========================================================================
 \echo
 \echo '------------------------------------------------------------------------------'
-\echo ' 4. Criticality of world rare-earth mine supply (EU CRM method)'
-\echo '    USGS MCS 2025 mine production x World Bank WGI (latest year, 2018)'
+\echo ' 4. Criticality of the rare earths (EU CRM method)'
 \echo '------------------------------------------------------------------------------'
+\echo ' a) Computed from shipped data: world mine production (USGS MCS 2025) x'
+\echo '    World Bank WGI (latest year, 2018), trade factor t = 1 (the EU lists no'
+\echo '    trade measure on rare earths).  EoL-RIR 1 % and SI 0.99 are the EU''s'
+\echo '    inputs for neodymium.'
 
 -- Per producer: share of world output (unattributed "Other countries" is in
 -- the total only, as supplier NULL), WGI six-indicator mean and the EU
@@ -294,21 +318,10 @@ CROSS JOIN LATERAL rarerisk.shares(m.mix) x
 LEFT JOIN rarerisk_sample.wgi_governance g ON g.iso3 = x.supplier
 WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024);
 
--- Every named producer must have a WGI score: a missing one would silently
--- lower HHI_WGI.
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM report_gov_shares WHERE risk IS NULL AND supplier IS NOT NULL) THEN
-        RAISE EXCEPTION 'a producer has no WGI score';
-    END IF;
-END $$;
-
--- Assumptions (EU 2023 assessment values for rare earths, domain.md 1.6):
--- global supply only (the EU-sourcing HHI needs EU trade data we do not
--- ship), trade factor t = 1, EoL-RIR 1 %, substitution index 0.99 (Nd).
+-- Every named producer must have a WGI score: hhi_wgi_t refuses a NULL one.
 CREATE TEMP TABLE report_gov AS
 SELECT year,
-       rarerisk.governance_hhi(supplier, volume, risk)               AS hhi_wgi,
+       rarerisk.hhi_wgi_t(supplier, volume, risk, 1.0)              AS hhi_wgi_t,
        rarerisk.concentration_hhi(supplier, volume) / 10000          AS hhi_fraction,
        max(risk) FILTER (WHERE supplier = 'CHN')                     AS china_risk
 FROM report_gov_shares
@@ -317,15 +330,15 @@ GROUP BY year;
 SELECT year::text                                                   AS "year",
        round((10000 * hhi_fraction)::numeric)                       AS "HHI",
        round(china_risk::numeric, 2)                                AS "China risk",
-       round(hhi_wgi::numeric, 2)                                   AS "HHI_WGI",
-       round(rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99)::numeric, 1)
-                                                                    AS "SR",
-       CASE WHEN rarerisk.eu_supply_risk(hhi_wgi, NULL, NULL, 0.01, 0.99) >= 1
-            THEN 'critical if EI >= 2.8' ELSE 'not critical' END AS "EU test (SR >= 1)"
+       round(hhi_wgi_t::numeric, 2)                                 AS "HHI_WGI,t",
+       0.01                                                         AS "EoL-RIR",
+       0.99                                                         AS "SI",
+       round(rarerisk.eu_supply_risk(hhi_wgi_t, NULL, NULL, 0.01, 0.99)::numeric, 1)
+                                                                    AS "SR extraction"
 FROM report_gov
 ORDER BY year;
 
-\echo ' Largest contributions to HHI_WGI, 2024 (share^2 x risk):'
+\echo ' Largest contributions to HHI_WGI,t, 2024 (share^2 x risk x t):'
 SELECT supplier                                                     AS "producer",
        coalesce(c.name, supplier)                                   AS "name",
        round(100 * share::numeric, 1)                               AS "share %",
@@ -337,12 +350,47 @@ LEFT JOIN report_country c ON c.iso3 = s.supplier
 WHERE year = 2024 AND s.supplier IS NOT NULL
 ORDER BY share ^ 2 * risk DESC, supplier
 LIMIT 5;
+
 \echo
-\echo '   HHI_WGI = sum of squared fraction shares times WGI risk (0 best .. 10'
-\echo '   worst); supply risk SR = HHI_WGI x (1 - EoL-RIR) x SI, global supply only.'
-\echo '   The EU 2023 assessment (processing stage, China ~100 %) reports 5.6 for Dy'
-\echo '   and Nd 4.5 at extraction: mining is less concentrated than separation and'
-\echo '   refining.  Net import reliance, USGS style:'
+\echo ' b) The EU 2023 assessment (rarerisk.eu_assessment_2023).  The EU''s inputs:'
+\echo '    the stage SRs and EI.  Computed here: each material''s SR = the larger'
+\echo '    stage SR and the stage that sets it, the HREE and LREE rows (means of'
+\echo '    their members, one decimal) and "critical" (SR >= 1.0 and EI >= 2.8).'
+\echo '    "printed" = the EU''s own figures (rarerisk.eu_crm_published).'
+SELECT a.material                                                   AS "material",
+       a.sr_extraction                                              AS "SR extr.",
+       a.sr_processing                                              AS "SR proc.",
+       a.sr                                                         AS "SR",
+       a.sr_stage                                                   AS "set at",
+       a.ei                                                         AS "EI",
+       CASE WHEN a.critical THEN 'yes' ELSE 'no' END                AS "critical",
+       p.sr || ' / ' || p.ei                                        AS "printed SR / EI"
+FROM rarerisk.eu_assessment_2023 a
+JOIN rarerisk.eu_crm_published p ON p.assessment = 2023 AND p.material = a.material
+ORDER BY coalesce(a.material_group, a.material), a.material_group IS NOT NULL, a.material;
+\echo '   Group stage SRs as printed: HREE 2.3 / 5.1, LREE "281%" / 3.58.  The'
+\echo '   HREE extraction mean of the printed members is exactly 2.35 (2.4 here):'
+\echo '   the EU averaged unrounded values.'
+
+\echo
+\echo ' c) A published stage SR recomputed with eu_supply_risk: processing of the'
+\echo '    heavy rare earths, China the whole global supply (the EU''s share), its'
+\echo '    WGI from shipped data, EoL-RIR and SI_SR the EU''s:'
+SELECT m.material                                                   AS "material",
+       m.si_sr                                                      AS "SI_SR",
+       round(rarerisk.eu_supply_risk(
+                 (SELECT rarerisk.hhi_wgi_t('CHN', 1, rarerisk.wgi_risk(g.wgi_mean::float8), 1)
+                    FROM rarerisk_sample.wgi_governance g WHERE g.iso3 = 'CHN'),
+                 NULL, s.import_reliance, m.eol_rir, m.si_sr)::numeric, 1) AS "SR computed",
+       s.sr                                                         AS "SR printed"
+FROM rarerisk.eu_crm_material m
+JOIN rarerisk.eu_crm_stage s USING (assessment, material)
+WHERE m.assessment = 2023 AND m.material IN ('Dysprosium', 'Erbium', 'Gadolinium')
+  AND s.stage = 'processing'
+ORDER BY m.material;
+\echo '   Erbium, europium, holmium, lutetium, thulium, ytterbium and gadolinium'
+\echo '   reproduce; dysprosium needs a China risk of at least 5.66 (2018 WGI:'
+\echo '   5.61).  Net import reliance, USGS style:'
 \echo '   rarerisk.import_reliance(production, imports, exports).'
 \echo
 
@@ -369,11 +417,28 @@ ORDER BY country, share DESC, origin;
 
 \echo
 \echo ' theta: share of each country''s supply that is Indonesian or Philippine,'
-\echo ' directly or through intermediaries (theta >= 5 %):'
-SELECT t.country, round(100 * t.embargoed_content::numeric, 1) AS "theta %"
+\echo ' directly or through intermediaries (theta >= 5 %), with the volumes behind'
+\echo ' it: a share of a tiny supply is a tiny quantity.  Traced: the part of the'
+\echo ' supply the network attributes to a producing country.'
+WITH supply AS (
+    SELECT importer AS country, sum(ni_tonnes) AS t_ni,
+           (array_agg(exporter ORDER BY ni_tonnes DESC, exporter))[1] AS main_source,
+           max(ni_tonnes) AS main_t
+    FROM rarerisk_sample.nickel_flows_ni_2023
+    GROUP BY importer
+)
+SELECT t.country, round(100 * t.embargoed_content::numeric, 1) AS "theta %",
+       pg_temp.qty(s.t_ni)                                      AS "supply t Ni",
+       coalesce(s.main_source, '?') || ' ' || pg_temp.qty(s.main_t)
+                                                                AS "largest inflow, t Ni",
+       round(100 * tr.traced_share::numeric, 1)                  AS "traced %"
 FROM ni_net, rarerisk.embargoed_content(n, '{IDN,PHL}') t
+JOIN supply s USING (country)
+JOIN rarerisk.traced_share(n) tr USING (country)
 WHERE t.embargoed_content >= 0.05
 ORDER BY t.embargoed_content DESC, t.country;
+\echo '   (A country''s own mine output is its inflow from itself.  Rwanda''s 54 % is'
+\echo '   of 0.000078 t Ni: one flow, reported by Tanzania as an export.)'
 
 \echo
 \echo ' Shortfall of importers'' ore supply under an IDN + PHL embargo, 60 days of'

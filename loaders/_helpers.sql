@@ -26,6 +26,10 @@ BEGIN
         USING ERRCODE = '22P02', HINT = 'nothing was loaded; fix the file and run the loader again';
 END $$;
 
+-- '1 edition', '2 editions': a count with its noun
+CREATE FUNCTION pg_temp.rr_n(n bigint, one text, many text DEFAULT NULL) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT n || ' ' || CASE WHEN n = 1 THEN one ELSE coalesce(many, one || 's') END $$;
+
 -- plain non-negative decimal, optionally with exponent (Comtrade writes 1.5E7)
 CREATE FUNCTION pg_temp.rr_is_num(t text) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$ SELECT t ~ '^[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$' $$;

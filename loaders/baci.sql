@@ -94,7 +94,8 @@ FROM rr_stage s
 JOIN rarerisk_data.country_by_code mi ON mi.code = btrim(s.i)::int
 JOIN rarerisk_data.country_by_code mj ON mj.code = btrim(s.j)::int;
 
-SELECT format('%s: %s BACI flow rows loaded', :'rr_name',
-              (SELECT count(*) FROM rarerisk_data.flows WHERE source_file = :'rr_name')) AS loaded \gset
+SELECT format('%s: %s loaded', :'rr_name',
+              pg_temp.rr_n((SELECT count(*) FROM rarerisk_data.flows WHERE source_file = :'rr_name'), 'BACI flow row')) AS loaded \gset
 COMMIT;
+ANALYZE rarerisk_data.flows;
 \echo :loaded

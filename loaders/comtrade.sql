@@ -20,6 +20,12 @@
 --   * breakdown rows (motCode <> 0, customsCode <> C00, partner2Code <> 0)
 --     are skipped: they repeat the total row and would double count.
 --   * partner 0 "World" -> rarerisk_data.flow_world (a total, never a supplier).
+--   * partner = reporter (re-imports: 38 rows in UN_nickel_trade.csv) ->
+--     rarerisk_data.flow_self: a flow from a country to itself would read as
+--     its own production in a trade network.
+--   * white space around codes is stripped, with a NOTICE naming the first
+--     line ('CHN ' would be a supplier other than 'CHN'; Comtrade writes
+--     the n.e.s. ISO code as "_X ").
 --   * n.e.s. areas (899 Areas nes, 839 Special categories, 838 Free zones,
 --     568 Other Europe nes, ...) -> exporter NULL: unattributed volume.
 --     490 "Other Asia, nes" is Taiwan (TWN), as Comtrade documents.
@@ -93,6 +99,12 @@ BEGIN
         sel := sel || ', ' || CASE WHEN col = ANY (hdr) THEN format('btrim(%I)', col) ELSE 'NULL::text' END
                    || ' AS ' || spec[i][1];
     END LOOP;
+    -- codes with white space around them (stripped here; a code with a
+    -- trailing space would be a supplier other than the code without it)
+    sel := sel || ', (' || coalesce((SELECT string_agg(format('coalesce(%I <> btrim(%I), false)', c, c), ' OR ')
+                                     FROM unnest(ARRAY['reporterCode', 'reporterISO', 'partnerCode', 'partnerISO',
+                                                       'flowCode', 'cmdCode']) c WHERE c = ANY (hdr)), 'false')
+               || ') AS padded';
     EXECUTE 'CREATE TEMP VIEW rr_src AS SELECT ' || sel || ' FROM rr_stage';
 END $$;
 
@@ -131,7 +143,7 @@ SELECT s.line,
        s.netwgt::numeric                                       AS qty_kg,
        rc.kind AS reporter_kind, coalesce(rc.iso3, CASE WHEN s.reporter_iso ~ '^[A-Z]{3}$' THEN s.reporter_iso END) AS reporter_iso3,
        pc.kind AS partner_kind,  coalesce(pc.iso3, CASE WHEN s.partner_iso  ~ '^[A-Z]{3}$' THEN s.partner_iso  END) AS partner_iso3,
-       s.partner_iso AS file_partner_iso, s.partner_desc,
+       s.partner_iso AS file_partner_iso, s.partner_desc, s.padded,
        (coalesce(s.mot, '0') = '0' AND coalesce(s.customs, 'C00') = 'C00'
         AND coalesce(s.partner2, '0') = '0')                   AS is_total
 FROM rr_src s
@@ -151,6 +163,11 @@ BEGIN
             PERFORM pg_temp.rr_fail(file, r.line, format('unknown partner code %s (partnerISO %L, partnerDesc %L): add it to rarerisk_data.country_code',
                                                           r.partner_code, r.file_partner_iso, r.partner_desc));
         END IF;
+    END IF;
+    SELECT count(*) FILTER (WHERE padded) INTO k FROM rr_conv;
+    IF k > 0 THEN
+        RAISE NOTICE '%: stripped white space around codes on % row(s), first on line % (supplier codes are compared byte for byte: ''CHN '' would be a supplier other than ''CHN'')',
+            file, k, (SELECT min(line) FROM rr_conv WHERE padded);
     END IF;
     SELECT count(*) FILTER (WHERE NOT is_total), count(*) FILTER (WHERE is_total AND flow NOT IN ('M', 'X'))
       INTO k, t FROM rr_conv;
@@ -186,6 +203,12 @@ END $$;
 
 DELETE FROM rarerisk_data.flows      WHERE source_file = :'rr_name';
 DELETE FROM rarerisk_data.flow_world WHERE source_file = :'rr_name';
+DELETE FROM rarerisk_data.flow_self  WHERE source_file = :'rr_name';
+
+-- self-flows: the reporter is its own partner (re-imports, re-exports)
+ALTER TABLE rr_conv ADD COLUMN is_self boolean;
+UPDATE rr_conv SET is_self = partner_kind IS DISTINCT FROM 'world'
+                         AND (partner_code = reporter_code OR coalesce(partner_iso3 = reporter_iso3, false));
 
 DO $$
 DECLARE r record; file text := current_setting('rr.file');
@@ -212,7 +235,13 @@ SELECT 'comtrade', :'rr_name', line, year, month,
        CASE flow WHEN 'M' THEN partner_code ELSE reporter_code END,
        hs_code, value_usd, qty_kg,
        CASE flow WHEN 'M' THEN 'importer' ELSE 'exporter' END
-FROM rr_conv WHERE partner_kind IS DISTINCT FROM 'world';
+FROM rr_conv WHERE partner_kind IS DISTINCT FROM 'world' AND NOT is_self;
+
+INSERT INTO rarerisk_data.flow_self (source, source_file, source_line, year, month,
+        importer, importer_code, exporter, exporter_code, hs_code, value_usd, qty_kg, reported_by)
+SELECT 'comtrade', :'rr_name', line, year, month, reporter_iso3, reporter_code, reporter_iso3, reporter_code,
+       hs_code, value_usd, qty_kg, CASE flow WHEN 'M' THEN 'importer' ELSE 'exporter' END
+FROM rr_conv WHERE is_self;
 
 INSERT INTO rarerisk_data.flow_world (source, source_file, source_line, year, month,
         importer, importer_code, exporter, exporter_code, hs_code, value_usd, qty_kg, reported_by)
@@ -223,11 +252,15 @@ SELECT 'comtrade', :'rr_name', line, year, month,
        CASE flow WHEN 'M' THEN 'importer' ELSE 'exporter' END
 FROM rr_conv WHERE partner_kind = 'world';
 
-SELECT format('%s: %s flow rows, %s World rows, %s n.e.s. (unattributed) rows loaded',
+SELECT format('%s: %s (%s n.e.s.), %s, %s kept apart',
               :'rr_name',
-              (SELECT count(*) FROM rarerisk_data.flows WHERE source_file = :'rr_name'),
-              (SELECT count(*) FROM rarerisk_data.flow_world WHERE source_file = :'rr_name'),
+              pg_temp.rr_n((SELECT count(*) FROM rarerisk_data.flows WHERE source_file = :'rr_name'), 'flow row'),
               (SELECT count(*) FROM rarerisk_data.flows WHERE source_file = :'rr_name'
-                  AND (exporter IS NULL OR importer IS NULL))) AS loaded \gset
+                  AND (exporter IS NULL OR importer IS NULL)),
+              pg_temp.rr_n((SELECT count(*) FROM rarerisk_data.flow_world WHERE source_file = :'rr_name'), 'World row'),
+              pg_temp.rr_n((SELECT count(*) FROM rarerisk_data.flow_self WHERE source_file = :'rr_name'), 'self-flow')) AS loaded \gset
 COMMIT;
+ANALYZE rarerisk_data.flows;
+ANALYZE rarerisk_data.flow_world;
+ANALYZE rarerisk_data.flow_self;
 \echo :loaded

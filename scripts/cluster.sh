@@ -1,7 +1,8 @@
 # Sourced by the test, demo and bench scripts: a throwaway PostgreSQL cluster
 # in a temporary directory with rarerisk installed into it (not system-wide),
 # through Debian's extension_destdir setting (upstream 18:
-# extension_control_path).  Stopped and removed on exit.
+# extension_control_path), with the test-only module of test/fmgr beside it.
+# Stopped and removed on exit.
 #
 # After rr_cluster_start: PGHOST, PGPORT, PGUSER point at the cluster, and
 # RR_TMP is its directory.  Extra postgresql.conf lines may be passed in
@@ -68,6 +69,8 @@ rr_cluster_start() {
 	trap 'exit 130' INT TERM
 
 	make -s -C "$top" install DESTDIR="$RR_TMP/install" PG_CONFIG="$RR_PG_CONFIG" >/dev/null
+	# the test-only module of test/fmgr (support functions called as Citus calls them)
+	make -s -C "$top/test/fmgr" install DESTDIR="$RR_TMP/install" PG_CONFIG="$RR_PG_CONFIG" >/dev/null
 	chmod -R a+rX "$RR_TMP/install"
 	[ "$(id -u)" -eq 0 ] && chown postgres "$RR_TMP"
 

@@ -79,6 +79,7 @@ suite "cookbook" test/cookbook/run.sh
 suite "cookbook: the pg_cron job" test/cookbook/run.sh pg_cron
 suite "cookbook: the crontab job" test/cookbook/run.sh crontab
 suite "docs examples" test/docs/run.sh
+suite "demo report" test/demo/run.sh
 suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_restore.sh
 suite "server log: no crash" no_crash
 suite "dump on 15, restore and pg_upgrade to this server" \

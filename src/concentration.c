@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "concentration.h"
+#include "interrupt.h"
 #include "ksum.h"
 
 /* Sum of the named suppliers' volumes, as an unrounded pair */
@@ -18,6 +19,7 @@ named_parts(const Mix *m)
 
 	for (uint32_t i = 0; i < m->count; i++)
 	{
+		rr_check_interrupts_every(i);
 		ksum_add(&s, mix_entries(m)[i].volume);
 		ksum_add(&s, mix_entries(m)[i].volume_c);
 	}
@@ -50,7 +52,10 @@ conc_supplier_count(const Mix *m)
 	uint32_t	n = 0;
 
 	for (uint32_t i = 0; i < m->count; i++)
+	{
+		rr_check_interrupts_every(i);
 		n += mix_entry_volume(&mix_entries(m)[i]) > 0;
+	}
 	return n;
 }
 
@@ -64,6 +69,7 @@ sum_squared_shares(const Mix *m, double denominator)
 	{
 		double		share = mix_entry_volume(&mix_entries(m)[i]) / denominator;
 
+		rr_check_interrupts_every(i);
 		ksum_add(&s, share * share);
 	}
 	return ksum_value(&s);
@@ -147,6 +153,7 @@ conc_shannon(const Mix *m, double *h)
 		double		v = mix_entry_volume(&mix_entries(m)[i]);
 		double		share = v / total;
 
+		rr_check_interrupts_every(i);
 		if (share > 0.5)
 			ksum_add(&s, -share * log1p(-((t.sum - v) + t.comp) / total));
 		else if (share > 0)
@@ -174,6 +181,7 @@ conc_governance_hhi(const Mix *m, double *h, int64_t *missing)
 		double		risk = mix_entry_risk(m, i);
 		double		share = v / total;
 
+		rr_check_interrupts_every(i);
 		if (!(v > 0))
 			continue;
 		if (isnan(risk))
@@ -199,6 +207,7 @@ conc_top_supplier(const Mix *m)
 		const MixEntry *e = &mix_entries(m)[i];
 		double		v = mix_entry_volume(e);
 
+		rr_check_interrupts_every(i);
 		if (v > best_v ||
 			(best >= 0 && v == best_v &&
 			 mix_key_cmp(mix_entry_key(m, e), e->keylen,
@@ -213,11 +222,11 @@ conc_top_supplier(const Mix *m)
 }
 
 /*
- * CRk: the share of the k largest named suppliers.  scratch must hold
- * m->count positions; k >= 1.
+ * CRk: the share of the k largest named suppliers, k >= 1.  scratch must
+ * hold m->count items; only the k largest are selected, never sorted.
  */
 bool
-conc_top_share(const Mix *m, int64_t k, uint32_t *scratch, double *share)
+conc_top_share(const Mix *m, int64_t k, RankItem *scratch, double *share)
 {
 	double		total = conc_total(m);
 	KSum		s = {0, 0};
@@ -234,11 +243,14 @@ conc_top_share(const Mix *m, int64_t k, uint32_t *scratch, double *share)
 	}
 	else
 	{
-		mix_order_by_rank(m, scratch);
+		mix_top_k(m, k, scratch);
 		for (int64_t j = 0; j < k; j++)
 		{
-			ksum_add(&s, mix_entries(m)[scratch[j]].volume);
-			ksum_add(&s, mix_entries(m)[scratch[j]].volume_c);
+			const MixEntry *e = &mix_entries(m)[scratch[j].pos];
+
+			rr_check_interrupts_every(j);
+			ksum_add(&s, e->volume);
+			ksum_add(&s, e->volume_c);
 		}
 		*share = ksum_value(&s) / total;
 	}
@@ -247,19 +259,30 @@ conc_top_share(const Mix *m, int64_t k, uint32_t *scratch, double *share)
 	return true;
 }
 
-/* Every measure at once, for the composite concentration_profile */
+/*
+ * Every measure at once, for the composite concentration_profile: the
+ * same values as the single measures, with each pass over the mix made
+ * once (the total, the HHI and the top supplier are shared).
+ */
 void
-conc_profile(const Mix *m, uint32_t *scratch, ConcentrationProfile *p)
+conc_profile(const Mix *m, RankItem *scratch, ConcentrationProfile *p)
 {
 	p->total = conc_total(m);
 	p->suppliers = conc_supplier_count(m);
 	p->top = conc_top_supplier(m);
-	p->has_ratios = conc_hhi(m, &p->hhi);
+	p->has_ratios = p->total > 0;
 	p->has_normalized = conc_normalized_hhi(m, &p->normalized_hhi);
-	p->has_equivalent = conc_equivalent_suppliers(m, &p->equivalent_suppliers);
+	p->has_equivalent = false;
 	if (p->has_ratios)
 	{
-		conc_top_share(m, 1, scratch, &p->top_share);
+		p->hhi = 10000.0 * sum_squared_shares(m, p->total);
+		p->has_equivalent = p->hhi > 0;
+		if (p->has_equivalent)
+			p->equivalent_suppliers = 10000.0 / p->hhi;
+		p->top_share = p->top < 0 ? 0 :
+			mix_entry_volume(&mix_entries(m)[p->top]) / p->total;
+		if (p->top_share > 1)
+			p->top_share = 1;
 		conc_top_share(m, 3, scratch, &p->cr3);
 		conc_shannon(m, &p->shannon);
 	}

@@ -37,10 +37,10 @@ extern bool conc_normalized_hhi(const Mix *m, double *h);
 extern bool conc_equivalent_suppliers(const Mix *m, double *n);
 extern bool conc_shannon(const Mix *m, double *h);
 extern int64_t conc_top_supplier(const Mix *m);
-extern bool conc_top_share(const Mix *m, int64_t k, uint32_t *scratch,
+extern bool conc_top_share(const Mix *m, int64_t k, RankItem *scratch,
 						   double *share);
 extern MixStatus conc_governance_hhi(const Mix *m, double *h, int64_t *missing);
-extern void conc_profile(const Mix *m, uint32_t *scratch,
+extern void conc_profile(const Mix *m, RankItem *scratch,
 						 ConcentrationProfile *p);
 
 #endif							/* RARERISK_CONCENTRATION_H */

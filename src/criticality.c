@@ -21,8 +21,17 @@ static const char *const arg_names[] = {
 	"production",
 	"imports",
 	"exports",
-	"stock_change"
+	"stock_change",
+	"trade factor t",
+	"sr_extraction",
+	"sr_processing",
+	"sr",
+	"ei",
+	"sr_threshold",
+	"ei_threshold"
 };
+
+static const char *const stage_names[] = {"extraction", "processing"};
 
 const char *
 crit_arg_name(CritArg a)
@@ -30,6 +39,14 @@ crit_arg_name(CritArg a)
 	if (a < 0 || (size_t) a >= sizeof(arg_names) / sizeof(arg_names[0]))
 		return "argument";
 	return arg_names[a];
+}
+
+const char *
+crit_stage_name(CritStage s)
+{
+	if (s < 0 || (size_t) s >= sizeof(stage_names) / sizeof(stage_names[0]))
+		return NULL;
+	return stage_names[s];
 }
 
 /* NaN or infinite: the matching error status; otherwise CRIT_OK */
@@ -162,5 +179,68 @@ crit_import_reliance(double production, double imports, double exports,
 	if (!isfinite(r))
 		FAIL(CRIT_ERR_OVERFLOW, CRIT_ARG_NONE);
 	*ir = r + 0.0;
+	return CRIT_OK;
+}
+
+CritStatus
+crit_risk_times_t(double risk, double t, double *weight, CritArg *bad)
+{
+	CritStatus	st;
+	double		w;
+
+	if ((st = check_nonneg(risk)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_NONE);
+	if ((st = check_finite(t)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_TRADE_FACTOR);
+	if (!(t > 0))
+		FAIL(CRIT_ERR_NOT_POSITIVE, CRIT_ARG_TRADE_FACTOR);
+	w = risk * t;
+	if (!isfinite(w))
+		FAIL(CRIT_ERR_OVERFLOW, CRIT_ARG_NONE);
+	*weight = w + 0.0;
+	return CRIT_OK;
+}
+
+CritStatus
+crit_material_sr(bool has_extraction, double extraction,
+				 bool has_processing, double processing,
+				 double *sr, CritStage *stage, CritArg *bad)
+{
+	CritStatus	st;
+
+	if (has_extraction && (st = check_nonneg(extraction)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_SR_EXTRACTION);
+	if (has_processing && (st = check_nonneg(processing)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_SR_PROCESSING);
+	if (has_extraction && (!has_processing || extraction >= processing))
+	{
+		*sr = extraction + 0.0;
+		*stage = CRIT_STAGE_EXTRACTION;
+	}
+	else if (has_processing)
+	{
+		*sr = processing + 0.0;
+		*stage = CRIT_STAGE_PROCESSING;
+	}
+	else
+		return CRIT_UNDEFINED;
+	return CRIT_OK;
+}
+
+CritStatus
+crit_is_critical(double sr, double ei, double sr_threshold,
+				 double ei_threshold, bool *critical, CritArg *bad)
+{
+	CritStatus	st;
+
+	if ((st = check_nonneg(sr)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_SR);
+	if ((st = check_nonneg(ei)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_EI);
+	if ((st = check_nonneg(sr_threshold)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_SR_THRESHOLD);
+	if ((st = check_nonneg(ei_threshold)) != CRIT_OK)
+		FAIL(st, CRIT_ARG_EI_THRESHOLD);
+	*critical = sr >= sr_threshold && ei >= ei_threshold;
 	return CRIT_OK;
 }

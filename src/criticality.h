@@ -24,6 +24,7 @@ typedef enum CritStatus
 	CRIT_ERR_INFINITE,			/* an argument is +/-Infinity */
 	CRIT_ERR_NEGATIVE,			/* an argument that must be >= 0 is not */
 	CRIT_ERR_FRACTION,			/* an argument that must be in [0,1] is not */
+	CRIT_ERR_NOT_POSITIVE,		/* an argument that must be > 0 is not */
 	CRIT_ERR_OVERFLOW			/* the result overflows double precision */
 } CritStatus;
 
@@ -40,8 +41,25 @@ typedef enum CritArg
 	CRIT_ARG_PRODUCTION,
 	CRIT_ARG_IMPORTS,
 	CRIT_ARG_EXPORTS,
-	CRIT_ARG_STOCK_CHANGE
+	CRIT_ARG_STOCK_CHANGE,
+	CRIT_ARG_TRADE_FACTOR,
+	CRIT_ARG_SR_EXTRACTION,
+	CRIT_ARG_SR_PROCESSING,
+	CRIT_ARG_SR,
+	CRIT_ARG_EI,
+	CRIT_ARG_SR_THRESHOLD,
+	CRIT_ARG_EI_THRESHOLD
 } CritArg;
+
+/* The supply-chain stages of the EU assessment, upstream first */
+typedef enum CritStage
+{
+	CRIT_STAGE_NONE = -1,		/* no stage has a supply risk */
+	CRIT_STAGE_EXTRACTION = 0,
+	CRIT_STAGE_PROCESSING
+} CritStage;
+
+extern const char *crit_stage_name(CritStage s);
 
 extern const char *crit_arg_name(CritArg a);
 
@@ -80,5 +98,33 @@ extern CritStatus crit_import_reliance(double production, double imports,
 									   double exports, double stock_change,
 									   double *ir, double *apparent,
 									   CritArg *bad);
+
+/*
+ * A supplier's weight in the EU HHI_WGI,t: governance risk times the
+ * trade-restriction factor t (1 = no measure; the EU uses 0.8 for a trade
+ * agreement and 1.1 .. 1.5 for export restrictions).  t must be finite and
+ * > 0; the risk finite and >= 0.
+ */
+extern CritStatus crit_risk_times_t(double risk, double t, double *weight,
+									CritArg *bad);
+
+/*
+ * The material's supply risk: the larger of its stage SRs, and the stage
+ * that sets it.  A stage whose SR is absent (has_* false) is not assessed.
+ * A tie goes to extraction, the upstream stage (a disruption there reaches
+ * every later stage).  CRIT_UNDEFINED when no stage is given.  Stage SRs
+ * must be finite and >= 0.
+ */
+extern CritStatus crit_material_sr(bool has_extraction, double extraction,
+								   bool has_processing, double processing,
+								   double *sr, CritStage *stage, CritArg *bad);
+
+/*
+ * EU criticality: SR >= sr_threshold and EI >= ei_threshold (the EU uses
+ * 1.0 and 2.8).  Scores and thresholds must be finite and >= 0.
+ */
+extern CritStatus crit_is_critical(double sr, double ei, double sr_threshold,
+								   double ei_threshold, bool *critical,
+								   CritArg *bad);
 
 #endif							/* RARERISK_CRITICALITY_H */

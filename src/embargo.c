@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "embargo.h"
+#include "interrupt.h"
 #include "ksum.h"
 
 /* ---------------------------------------------------------------- */
@@ -148,6 +149,7 @@ embargo_scenario_build(const char *const *codes, const size_t *lens,
 	}
 	for (uint32_t i = 0; i < n; i++)
 	{
+		rr_check_interrupts_every(i);
 		if (lens[i] == 0)
 			*status = EMB_ERR_EMPTY_CODE;
 		else if (lens[i] > MIX_MAX_KEY_LEN)
@@ -166,6 +168,7 @@ embargo_scenario_build(const char *const *codes, const size_t *lens,
 	sort_positions(order, n, cmp_codes, &cl);
 	for (uint32_t i = 0; i < n; i++)
 	{
+		rr_check_interrupts_every(i);
 		if (i > 0 && cmp_codes(&cl, order[i - 1], order[i]) == 0)
 			continue;
 		order[unique++] = order[i];
@@ -197,6 +200,7 @@ embargo_scenario_build(const char *const *codes, const size_t *lens,
 	off[0] = 0;
 	for (uint32_t i = 0; i < unique; i++)
 	{
+		rr_check_interrupts_every(i);
 		memcpy(data + off[i], codes[order[i]], lens[order[i]]);
 		off[i + 1] = off[i] + (uint32_t) lens[order[i]];
 	}
@@ -238,6 +242,7 @@ embargo_scenario_validate(const EmbargoScenario *s, size_t size)
 		return EMB_ERR_CORRUPT;
 	for (uint32_t i = 0; i < s->count; i++)
 	{
+		rr_check_interrupts_every(i);
 		if (off[i + 1] <= off[i])
 			return off[i + 1] == off[i] ? EMB_ERR_EMPTY_CODE : EMB_ERR_CORRUPT;
 		if (off[i + 1] - off[i] > MIX_MAX_KEY_LEN)
@@ -350,6 +355,7 @@ embargo_mix_sums(const Mix *m, const EmbargoScenario *s, EmbargoSums *out)
 	{
 		const MixEntry *e = &mix_entries(m)[i];
 
+		rr_check_interrupts_every(i);
 		(void) embargo_sums_add(out,
 								embargo_scenario_contains(s, mix_entry_key(m, e),
 														  e->keylen),
@@ -471,44 +477,19 @@ typedef struct WorstCtx
 } WorstCtx;
 
 /* Weight of entry i in the worst case: what embargoing it takes away */
-static inline double
-worst_weight(const WorstCtx *w, uint32_t i)
+static double
+worst_weight(const void *ctx, uint32_t i)
 {
+	const WorstCtx *w = ctx;
+
 	return w->alpha * mix_entry_volume(&mix_entries(w->m)[i]) +
 		mix_entry_spare(w->m, i);
 }
 
-/* Heaviest first, ties by code in byte order (as a max-heap comparator) */
-static int
-cmp_worst(const void *ctx, uint32_t i, uint32_t j)
-{
-	const WorstCtx *w = ctx;
-	double		wi = worst_weight(w, i),
-				wj = worst_weight(w, j);
-	const MixEntry *a = &mix_entries(w->m)[i];
-	const MixEntry *b = &mix_entries(w->m)[j];
-
-	if (wi != wj)
-		return wi > wj ? -1 : 1;
-	return mix_key_cmp(mix_entry_key(w->m, a), a->keylen,
-					   mix_entry_key(w->m, b), b->keylen);
-}
-
-static int
-cmp_key(const void *ctx, uint32_t i, uint32_t j)
-{
-	const Mix  *m = ctx;
-	const MixEntry *a = &mix_entries(m)[i];
-	const MixEntry *b = &mix_entries(m)[j];
-
-	return mix_key_cmp(mix_entry_key(m, a), a->keylen,
-					   mix_entry_key(m, b), b->keylen);
-}
-
 /*
  * The k named suppliers of m whose joint embargo gives the largest
- * shortfall, exactly.  order (m->count entries of scratch) receives their
- * entry positions in byte order of the code; *out the sums of that
+ * shortfall, exactly.  scratch (m->count items) receives their entry
+ * positions (.pos) in byte order of the code; *out the sums of that
  * embargo.  Returns how many were chosen: min(k, m->count).
  *
  * Why the k heaviest by w_s = alpha * v_s + spare_s are optimal.  A mix
@@ -527,30 +508,58 @@ cmp_key(const void *ctx, uint32_t i, uint32_t j)
  * maximises the shortfall, so the k heaviest suppliers (ties by code,
  * for a deterministic answer) are an exact optimum.  The tests check
  * this against a brute-force search over all k-subsets.
+ *
+ * The k heaviest are selected, not sorted: linear time on average.  An
+ * entry is embargoed when it ranks before or at the last one chosen.
  */
 uint32_t
 embargo_worst(const Mix *m, int64_t k, const EmbargoParams *p,
-			  uint32_t *order, EmbargoSums *out)
+			  RankItem *scratch, EmbargoSums *out)
 {
-	WorstCtx	w = {m, p->intensity};
 	uint32_t	chosen = k < (int64_t) m->count ? (uint32_t) k : m->count;
+	OrderCmp	tie = mix_tie_order(m);
+	WorstCtx	w = {m, p->intensity};
+	RankItem	last = {0, 0, 0};
 
 	memset(out, 0, sizeof(*out));
-	for (uint32_t i = 0; i < m->count; i++)
-		order[i] = i;
-	sort_positions(order, m->count, cmp_worst, &w);
-	for (uint32_t j = 0; j < m->count; j++)
+	if (chosen > 0 && chosen <= MIX_SMALL_TOP && chosen < m->count / 16)
+		rank_top(scratch, m->count, chosen, worst_weight, &w, tie, m);
+	else
 	{
-		const MixEntry *e = &mix_entries(m)[order[j]];
+		for (uint32_t i = 0; i < m->count; i++)
+		{
+			rr_check_interrupts_every(i);
+			scratch[i].w = worst_weight(&w, i);
+			scratch[i].pos = i;
+			scratch[i].pad = 0;
+		}
+		rank_select(scratch, m->count, chosen, tie, m);
+	}
+	/* the last chosen in rank order: the lightest of scratch[0..chosen) */
+	for (uint32_t j = 0; j < chosen; j++)
+	{
+		rr_check_interrupts_every(j);
+		if (j == 0 || rank_compare(&scratch[j], &last, tie, m) > 0)
+			last = scratch[j];
+	}
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		const MixEntry *e = &mix_entries(m)[i];
+		RankItem	it = {worst_weight(&w, i), i, 0};
 
-		(void) embargo_sums_add(out, j < chosen, mix_entry_volume(e),
-								mix_entry_spare(m, order[j]), 0);
+		rr_check_interrupts_every(i);
+		(void) embargo_sums_add(out,
+								chosen > 0 && rank_compare(&it, &last, tie, m) <= 0,
+								mix_entry_volume(e), mix_entry_spare(m, i), 0);
 	}
 	(void) add_pair(&out->demand, &out->demand_c,
 					m->unattributed, m->unattributed_c);
 	(void) add_pair(&out->spare, &out->spare_c,
 					m->unattributed_spare, m->unattributed_spare_c);
-	sort_positions(order, chosen, cmp_key, m);
+	/* the chosen in byte order of the code: equal weights, ranked by tie */
+	for (uint32_t j = 0; j < chosen; j++)
+		scratch[j].w = 0;
+	rank_sort(scratch, chosen, tie, m);
 	return chosen;
 }
 

@@ -171,7 +171,7 @@ extern void embargo_trajectory_point(const EmbargoParams *p,
 									 const EmbargoSums *s, double day,
 									 EmbargoPoint *out);
 extern uint32_t embargo_worst(const Mix *m, int64_t k, const EmbargoParams *p,
-							  uint32_t *order, EmbargoSums *out);
+							  RankItem *scratch, EmbargoSums *out);
 
 extern const char *embargo_status_message(EmbargoStatus st);
 

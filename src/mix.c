@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "interrupt.h"
 #include "ksum.h"
 #include "mix.h"
 
@@ -16,14 +17,17 @@
 
 static void sort_order(const Mix *m, uint32_t *order, OrderCmp cmp);
 
-/* Byte size of a flat mix */
-size_t
-mix_layout_size(uint32_t count, bool spare, bool risk, uint32_t arena_size)
+/*
+ * Byte size of a flat mix, in 64 bits whatever size_t is: callers compare
+ * it with MIX_MAX_SIZE before allocating
+ */
+uint64_t
+mix_layout_size(uint64_t count, bool spare, bool risk, uint64_t arena_size)
 {
 	return sizeof(Mix) +
-		(size_t) count * (sizeof(MixEntry) + (spare ? sizeof(MixSpare) : 0) +
-						  (risk ? sizeof(double) : 0)) +
-		(size_t) arena_size;
+		count * (sizeof(MixEntry) + (spare ? sizeof(MixSpare) : 0) +
+				 (risk ? sizeof(double) : 0)) +
+		arena_size;
 }
 
 /* The arena of long keys, after the entries, spares and risks */
@@ -88,8 +92,11 @@ mix_find(const Mix *m, const char *key, size_t keylen)
 		return -1;
 	}
 	for (uint32_t i = 0; i < m->count; i++)
+	{
+		rr_check_interrupts_every(i);
 		if (entry_matches(m, &entries[i], prefix, key, keylen))
 			return i;
+	}
 	return -1;
 }
 
@@ -102,19 +109,6 @@ cmp_by_key(const void *ctx, uint32_t i, uint32_t j)
 
 	return mix_key_cmp(mix_entry_key(m, a), a->keylen,
 					   mix_entry_key(m, b), b->keylen);
-}
-
-/* Volume descending, then key ascending: the rank order of shares() */
-static int
-cmp_by_rank(const void *ctx, uint32_t i, uint32_t j)
-{
-	const Mix  *m = ctx;
-	double		vi = mix_entry_volume(&mix_entries(m)[i]);
-	double		vj = mix_entry_volume(&mix_entries(m)[j]);
-
-	if (vi != vj)
-		return vi > vj ? -1 : 1;
-	return cmp_by_key(m, i, j);
 }
 
 /* order := 0..count-1 sorted by cmp */
@@ -139,11 +133,68 @@ mix_order_by_key(const Mix *m, uint32_t *order)
 	sort_order(m, order, cmp_by_key);
 }
 
-/* order[0..count-1] := entry positions by volume descending, then key */
-void
-mix_order_by_rank(const Mix *m, uint32_t *order)
+/*
+ * The comparator that breaks ties between equal weights by code in byte
+ * order: none for a canonical mix, whose positions are in that order.
+ */
+OrderCmp
+mix_tie_order(const Mix *m)
 {
-	sort_order(m, order, cmp_by_rank);
+	return (m->flags & MIX_F_SORTED) ? NULL : cmp_by_key;
+}
+
+/* items[0..count) := every entry, weighted by its volume */
+static void
+rank_items(const Mix *m, RankItem *items)
+{
+	const MixEntry *e = mix_entries(m);
+
+	for (uint32_t i = 0; i < m->count; i++)
+	{
+		rr_check_interrupts_every(i);
+		items[i].w = mix_entry_volume(&e[i]);
+		items[i].pos = i;
+		items[i].pad = 0;
+	}
+}
+
+/*
+ * items[0..count) := entry positions (.pos) by volume descending, then by
+ * code in byte order: the rank order of shares().  items must hold
+ * 2 count: the second half is the radix sort's buffer.
+ */
+void
+mix_order_by_rank(const Mix *m, RankItem *items)
+{
+	rank_items(m, items);
+	rank_sort_radix(items, m->count, items + m->count, mix_tie_order(m), m);
+}
+
+/* The weight of entry i in the rank order: its volume */
+static double
+volume_weight(const void *ctx, uint32_t i)
+{
+	return mix_entry_volume(&mix_entries((const Mix *) ctx)[i]);
+}
+
+/*
+ * items[0..k) := the first k entries in rank order (in no particular
+ * order among themselves), without sorting the others; every entry when
+ * k >= count.  Linear time on average: one pass with a heap of k for a
+ * small k, else a quickselect.
+ */
+void
+mix_top_k(const Mix *m, int64_t k, RankItem *items)
+{
+	if (k <= MIX_SMALL_TOP && k < (int64_t) m->count / 16)
+	{
+		rank_top(items, m->count, (size_t) k, volume_weight, m,
+				 mix_tie_order(m), m);
+		return;
+	}
+	rank_items(m, items);
+	if (k < (int64_t) m->count)
+		rank_select(items, m->count, (size_t) k, mix_tie_order(m), m);
 }
 
 /*
@@ -171,6 +222,7 @@ mix_validate(const Mix *m, size_t size)
 	{
 		char		prefix[MIX_INLINE_KEY] = {0};
 
+		rr_check_interrupts_every(i);
 		if (e[i].keylen == 0 || e[i].keylen > MIX_MAX_KEY_LEN)
 			return MIX_ERR_CORRUPT;
 		if (e[i].keylen > MIX_INLINE_KEY &&
@@ -190,6 +242,7 @@ mix_validate(const Mix *m, size_t size)
 	/* keys are all in bounds now: look for disorder and duplicates */
 	for (uint32_t i = 0; i < m->count; i++)
 	{
+		rr_check_interrupts_every(i);
 		if ((m->flags & MIX_F_SORTED) && i > 0 && cmp_by_key(m, i - 1, i) >= 0)
 			return MIX_ERR_CORRUPT;
 		if (!(m->flags & MIX_F_SORTED) && m->count <= 4096 &&
@@ -211,6 +264,7 @@ mix_totals_finite(const Mix *m)
 
 	for (uint32_t i = 0; i < m->count; i++)
 	{
+		rr_check_interrupts_every(i);
 		ksum_add(&v, mix_entry_volume(&mix_entries(m)[i]));
 		ksum_add(&s, mix_entry_spare(m, i));
 	}

@@ -38,6 +38,7 @@
 #define MIX_FORMAT_VERSION	1
 #define MIX_MAX_KEY_LEN		1024	/* bytes of one supplier code */
 #define MIX_INLINE_KEY		8
+#define MIX_SMALL_TOP		4096	/* a top k this small is kept in a heap */
 #define MIX_MAX_SIZE		((size_t) 0x3fffffff)	/* PostgreSQL's MaxAllocSize */
 
 #define MIX_F_SPARE			0x01	/* carries spare capacity */
@@ -139,15 +140,15 @@ mix_add_checked(double *sum, double *comp, double x, double xc)
 	return MIX_OK;
 }
 
-extern size_t mix_layout_size(uint32_t count, bool spare, bool risk,
-							  uint32_t arena_size);
+extern uint64_t mix_layout_size(uint64_t count, bool spare, bool risk,
+								uint64_t arena_size);
 extern const char *mix_arena(const Mix *m);
 
-/* Size in bytes of a mix buffer (the varlena size) */
+/* Size in bytes of a mix buffer (the varlena size; at most MIX_MAX_SIZE) */
 static inline size_t
 mix_size(const Mix *m)
 {
-	return mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
+	return (size_t) mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
 						   (m->flags & MIX_F_RISK) != 0, m->arena_size);
 }
 
@@ -204,7 +205,9 @@ mix_entry_spare(const Mix *m, uint32_t i)
 extern int64_t mix_find(const Mix *m, const char *key, size_t keylen);
 extern int	mix_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
 extern void mix_order_by_key(const Mix *m, uint32_t *order);
-extern void mix_order_by_rank(const Mix *m, uint32_t *order);
+extern void mix_order_by_rank(const Mix *m, RankItem *items);
+extern void mix_top_k(const Mix *m, int64_t k, RankItem *items);
+extern OrderCmp mix_tie_order(const Mix *m);
 extern MixStatus mix_validate(const Mix *m, size_t size);
 extern bool mix_totals_finite(const Mix *m);
 extern const char *mix_status_message(MixStatus status);

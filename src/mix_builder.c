@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "interrupt.h"
 #include "ksum.h"
 #include "mix_builder.h"
 
@@ -20,14 +21,16 @@ typedef struct SegmentTable
 	MixSegment *seg[MAX_SEGMENTS];
 } SegmentTable;
 
-/* Where one entry lives */
+/*
+ * One entry for the canonical sort: its code and its number.  16 bytes, so
+ * that the array for the largest mix (MIX_MAX_SIZE / sizeof(MixEntry)
+ * entries) stays below MIX_MAX_SIZE as well.
+ */
 typedef struct EntryRef
 {
 	const char *key;
 	uint32_t	keylen;
-	const MixCell *cell;
-	const MixSpare *spare;
-	double		risk;
+	uint32_t	n;
 } EntryRef;
 
 /*
@@ -232,6 +235,20 @@ arena_alloc(const MixBuilder *b, uint64_t size)
 	return b->alloc->alloc(b->alloc->arg, (size_t) size);
 }
 
+/*
+ * Would the flat form still fit in MIX_MAX_SIZE with `more` more entries,
+ * `more_long` more bytes of long codes, and spare capacity and risks as
+ * given?  Checked before the builder grows, so that what cannot be written
+ * out (a varlena holds at most 1 GB) is refused when it is made.
+ */
+static inline bool
+flat_fits(const MixBuilder *b, uint32_t more, uint64_t more_long,
+		  bool spare, bool risk)
+{
+	return mix_layout_size((uint64_t) b->count + more, spare, risk,
+						   ALIGN8(b->long_bytes + more_long)) <= MIX_MAX_SIZE;
+}
+
 /* (Re)build the hash index for the current capacity */
 static MixStatus
 rebuild_index(MixBuilder *b)
@@ -273,6 +290,8 @@ rebuild_index(MixBuilder *b)
 static MixStatus
 enable_spare(MixBuilder *b)
 {
+	if (!flat_fits(b, 0, 0, true, b->risk))
+		return MIX_ERR_TOO_BIG;
 	for (MixSegment *s = b->first; s != NULL; s = s->next)
 		if (s->spares == NULL)
 		{
@@ -299,6 +318,8 @@ new_risks(const MixBuilder *b, uint32_t n)
 static MixStatus
 enable_risk(MixBuilder *b)
 {
+	if (!flat_fits(b, 0, 0, b->spare, true))
+		return MIX_ERR_TOO_BIG;
 	for (MixSegment *s = b->first; s != NULL; s = s->next)
 		if (s->risks == NULL && (s->risks = new_risks(b, s->capacity)) == NULL)
 			return MIX_ERR_NOMEM;
@@ -356,6 +377,8 @@ append(MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 	MixSegment *s;
 	uint32_t	o;
 
+	if (!flat_fits(b, 1, len > 8 ? len : 0, b->spare, b->risk))
+		return MIX_ERR_TOO_BIG;
 	if (b->last->used == b->last->capacity && (st = add_segment(b)) != MIX_OK)
 		return st;
 	s = b->last;
@@ -565,12 +588,14 @@ mixb_add_builder(MixBuilder *b, const MixBuilder *o)
 	return MIX_OK;
 }
 
-/* Size in bytes of the canonical flat form */
-size_t
+/*
+ * Size in bytes of the canonical flat form; never above MIX_MAX_SIZE (the
+ * builder refuses to grow past it)
+ */
+uint64_t
 mixb_flat_size(const MixBuilder *b)
 {
-	return mix_layout_size(b->count, b->spare, b->risk,
-						   (uint32_t) ALIGN8(b->long_bytes));
+	return mix_layout_size(b->count, b->spare, b->risk, ALIGN8(b->long_bytes));
 }
 
 /*
@@ -585,6 +610,19 @@ normalize(double hi, double lo, double *out_hi, double *out_lo)
 
 	*out_lo = (hi - s) + lo;
 	*out_hi = s;
+}
+
+/* Entry number n: its segment and offset, walking the chain */
+static const MixSegment *
+segment_of(const MixBuilder *b, uint32_t n, uint32_t *off)
+{
+	uint32_t	segno;
+	const MixSegment *s = b->first;
+
+	locate(n, &segno, off);
+	while (segno-- > 0)
+		s = s->next;
+	return s;
 }
 
 static int
@@ -617,6 +655,7 @@ flat_header(const MixBuilder *b, Mix *out, bool sorted)
 		(b->risk ? MIX_F_RISK : 0);
 	out->k = b->k;
 	out->count = b->count;
+	/* below MIX_MAX_SIZE: mixb_flatten checked */
 	out->arena_used = (uint32_t) b->long_bytes;
 	out->arena_size = (uint32_t) ALIGN8(b->long_bytes);
 	normalize(b->unattributed, b->unattributed_c,
@@ -668,11 +707,14 @@ MixStatus
 mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			 bool sorted)
 {
-	FlatOut		f = flat_header(b, out, sorted);
+	FlatOut		f;
 	EntryRef   *refs;
 	uint32_t   *order;
 	uint32_t	n = 0;
 
+	if (mixb_flat_size(b) > MIX_MAX_SIZE)
+		return MIX_ERR_TOO_BIG;
+	f = flat_header(b, out, sorted);
 	if (!sorted)
 	{
 		for (const MixSegment *s = b->first; s != NULL; s = s->next)
@@ -681,6 +723,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 				uint32_t	len;
 				const char *key = entry_key(s, i, &len);
 
+				rr_check_interrupts_every(n);
 				flat_entry(&f, n, key, len, &s->cells[i],
 						   b->spare ? &s->spares[i] : NULL,
 						   b->risk ? s->risks[i] : NAN);
@@ -695,18 +738,21 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 	for (const MixSegment *s = b->first; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++, n++)
 		{
+			rr_check_interrupts_every(n);
 			refs[n].key = entry_key(s, i, &refs[n].keylen);
-			refs[n].cell = &s->cells[i];
-			refs[n].spare = b->spare ? &s->spares[i] : NULL;
-			refs[n].risk = b->risk ? s->risks[i] : NAN;
+			refs[n].n = n;
 			order[n] = n;
 		}
 	sort_positions(order, b->count, cmp_refs, refs);
 	for (uint32_t j = 0; j < b->count; j++)
 	{
 		const EntryRef *r = &refs[order[j]];
+		uint32_t	o;
+		const MixSegment *s = segment_of(b, r->n, &o);
 
-		flat_entry(&f, j, r->key, r->keylen, r->cell, r->spare, r->risk);
+		rr_check_interrupts_every(j);
+		flat_entry(&f, j, r->key, r->keylen, &s->cells[o],
+				   b->spare ? &s->spares[o] : NULL, b->risk ? s->risks[o] : NAN);
 	}
 	if (tmp->release)
 	{
@@ -720,7 +766,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 Mix *
 mixb_to_mix(const MixBuilder *b, const MixAllocator *a, MixStatus *status)
 {
-	size_t		size = mixb_flat_size(b);
+	uint64_t	size = mixb_flat_size(b);
 	Mix		   *m;
 
 	if (size > MIX_MAX_SIZE)
@@ -728,7 +774,7 @@ mixb_to_mix(const MixBuilder *b, const MixAllocator *a, MixStatus *status)
 		*status = MIX_ERR_TOO_BIG;
 		return NULL;
 	}
-	m = a->alloc(a->arg, size);
+	m = a->alloc(a->arg, (size_t) size);
 	if (m == NULL)
 	{
 		*status = MIX_ERR_NOMEM;

@@ -90,7 +90,7 @@ extern MixStatus mixb_add_builder(MixBuilder *b, const MixBuilder *o);
 extern bool mixb_contains(const MixBuilder *b, const char *key, size_t keylen);
 extern MixStatus mixb_set_spare(MixBuilder *b, const char *key, size_t keylen,
 								double spare);
-extern size_t mixb_flat_size(const MixBuilder *b);
+extern uint64_t mixb_flat_size(const MixBuilder *b);
 extern MixStatus mixb_flatten(const MixBuilder *b, Mix *out,
 							  const MixAllocator *tmp, bool sorted);
 extern Mix *mixb_to_mix(const MixBuilder *b, const MixAllocator *a,

@@ -108,10 +108,6 @@ typedef struct NetAllocator
 	void	   *arg;
 } NetAllocator;
 
-/* Called between bounded units of work; may not return (PostgreSQL's
- * CHECK_FOR_INTERRUPTS) */
-typedef void (*NetTick) (void *arg);
-
 static inline NetNode *
 net_nodes(const TradeNetwork *n)
 {
@@ -196,7 +192,7 @@ typedef struct NetShares
 } NetShares;
 
 extern NetStatus net_trace(const TradeNetwork *n, const NetAllocator *a,
-						   NetTick tick, void *tick_arg, NetShares *out);
+						   NetShares *out);
 extern void net_shares_release(const NetAllocator *a, NetShares *s);
 extern double net_shares_sum(const NetShares *s, uint32_t i,
 							 const bool *selected);

@@ -11,6 +11,7 @@
 #include "access/htup_details.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "concentration.h"
@@ -100,7 +101,7 @@ top_share_datum(FunctionCallInfo fcinfo, const Mix *m, int64 k)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("k must be at least 1, not " INT64_FORMAT, k)));
-	RETURN_MEASURE(conc_top_share(m, k, rr_scratch(m), &v), v);
+	RETURN_MEASURE(conc_top_share(m, k, rr_rank_scratch(m), &v), v);
 }
 
 Datum
@@ -143,7 +144,7 @@ mix_concentration(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning record called in context that cannot accept type record")));
-	conc_profile(m, rr_scratch(m), &p);
+	conc_profile(m, rr_rank_scratch(m), &p);
 	values[0] = Float8GetDatum(p.total);
 	values[1] = Int32GetDatum((int32) p.suppliers);
 	values[2] = Float8GetDatum(p.hhi);
@@ -163,16 +164,19 @@ mix_concentration(PG_FUNCTION_ARGS)
 
 /*
  * shares(mix): named suppliers by rank (volume descending, ties by code),
- * then the unattributed volume, if any, with supplier and rank NULL.
+ * then the unattributed volume, if any, with supplier and rank NULL.  The
+ * supplier text of each row is written into one reused buffer.
  */
 Datum
 mix_shares(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
-	uint32_t   *order = rr_scratch(m);
+	RankItem   *order = MemoryContextAllocHuge(CurrentMemoryContext,
+											   ((Size) m->count + 1) * 2 * sizeof(RankItem));
 	double		total = conc_total(m);
 	double		unattributed = m->unattributed + m->unattributed_c;
+	text	   *code = palloc(VARHDRSZ + MIX_MAX_KEY_LEN);
 
 	InitMaterializedSRF(fcinfo, 0);
 	mix_order_by_rank(m, order);
@@ -182,10 +186,20 @@ mix_shares(PG_FUNCTION_ARGS)
 		bool		nulls[4] = {0};
 		double		v;
 
+		CHECK_FOR_INTERRUPTS();
 		if (j == m->count && !(unattributed > 0))
 			break;
-		v = j < m->count ? mix_entry_volume(&mix_entries(m)[order[j]]) : unattributed;
-		values[0] = j < m->count ? PointerGetDatum(entry_text(m, order[j])) : (Datum) 0;
+		if (j < m->count)
+		{
+			const MixEntry *e = &mix_entries(m)[order[j].pos];
+
+			memcpy(VARDATA(code), mix_entry_key(m, e), e->keylen);
+			SET_VARSIZE(code, VARHDRSZ + e->keylen);
+			v = mix_entry_volume(e);
+		}
+		else
+			v = unattributed;
+		values[0] = PointerGetDatum(code);
 		values[1] = Float8GetDatum(v);
 		values[2] = Float8GetDatum(total > 0 ? v / total : 0);
 		values[3] = Int32GetDatum((int32) j + 1);

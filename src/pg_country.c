@@ -16,6 +16,7 @@
 #include "compat.h"
 #include "country.h"
 #include "pg_country.h"
+#include "pg_glue.h"
 
 PG_FUNCTION_INFO_V1(check_supplier_codes);
 
@@ -45,7 +46,7 @@ rr_check_supplier_code(const char *code, size_t len, const char *what)
 
 	if (st == RR_CODE_OK)
 		return;
-	shown = pnstrdup(code, Min(len, 64));
+	shown = rr_message_code(code, len);
 	initStringInfo(&hint);
 	if (st == RR_CODE_CASE && n == 0)
 	{

@@ -181,37 +181,28 @@ embargo_make(PG_FUNCTION_ARGS)
 /* Aggregates														*/
 /* ---------------------------------------------------------------- */
 
-/* Per-call-site cache of the transition function */
-typedef struct TransCache
-{
-	bool		scenario_const; /* the scenario argument is a Const */
-} TransCache;
-
 /*
  * Is the scenario argument of this aggregate call a constant of the query?
  * Then every state of every group carries the same bytes and the per-row
  * comparison can be skipped.  (The planner folds rarerisk.embargo(...)
- * with constant arguments into a Const: it is immutable.)
+ * with constant arguments into a Const: it is immutable.)  The scenario is
+ * found by its place among the aggregate's declared arguments (argument
+ * scen_arg of the transition function, after the state): the argument
+ * list also holds the ORDER BY expressions of the call, after them.
+ * Looked up on every row, never cached: a caller may give each call a
+ * fresh FmgrInfo (Citus does), and the lookup is a few pointer reads.
  */
-static TransCache *
-trans_cache(FunctionCallInfo fcinfo)
+static bool
+scenario_is_const(FunctionCallInfo fcinfo, int scen_arg)
 {
-	TransCache *c = fcinfo->flinfo->fn_extra;
+	Aggref	   *agg = AggGetAggref(fcinfo);
+	TargetEntry *te;
 
-	if (c == NULL)
-	{
-		Aggref	   *agg = AggGetAggref(fcinfo);
-
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TransCache));
-		if (agg != NULL && agg->args != NIL)
-		{
-			TargetEntry *te = llast(agg->args);
-
-			c->scenario_const = IsA(te->expr, Const);
-		}
-		fcinfo->flinfo->fn_extra = c;
-	}
-	return c;
+	if (agg == NULL || list_length(agg->aggargtypes) != scen_arg ||
+		list_length(agg->args) < scen_arg)
+		return false;
+	te = list_nth_node(TargetEntry, agg->args, scen_arg - 1);
+	return !te->resjunk && te->resno == scen_arg && IsA(te->expr, Const);
 }
 
 static void
@@ -275,7 +266,9 @@ embargo_transition(FunctionCallInfo fcinfo, int nvals)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("embargoed content %s for supplier \"%s\" is not between 0 and 1",
 						num(theta),
-						supplier ? text_to_cstring(supplier) : "(unattributed)")));
+						supplier ? rr_message_code(VARDATA_ANY(supplier),
+												   VARSIZE_ANY_EXHDR(supplier)) :
+						"(unattributed)")));
 	if (supplier != NULL)
 	{
 		size_t		len = VARSIZE_ANY_EXHDR(supplier);
@@ -305,7 +298,7 @@ embargo_transition(FunctionCallInfo fcinfo, int nvals)
 	else
 	{
 		st = RR_GETARG_STATE(0);
-		if (!trans_cache(fcinfo)->scenario_const &&
+		if (!scenario_is_const(fcinfo, scen_arg) &&
 			!same_scenario(embargo_state_scenario(st), scen))
 			scenario_mismatch();
 	}
@@ -493,7 +486,7 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 	Mix		   *m = RR_GETARG_MIX(0);
 	int32		k = PG_GETARG_INT32(1);
 	EmbargoScenario *s = RR_GETARG_SCENARIO(2);
-	uint32	   *order = rr_scratch(m);
+	RankItem   *order = rr_rank_scratch(m);
 	EmbargoSums sums;
 	EmbargoImpact imp;
 	uint32		chosen;
@@ -511,33 +504,23 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("function returning record called in context that cannot accept type record")));
 	chosen = embargo_worst(m, k, &s->params, order, &sums);
+	/* a zero total: NULL, as for every measure of a mix */
+	if (!compute_impact(&s->params, &sums, &imp))
+		PG_RETURN_NULL();
 	codes = palloc(Max(chosen, 1) * sizeof(Datum));
 	for (uint32 j = 0; j < chosen; j++)
 	{
-		const MixEntry *e = &mix_entries(m)[order[j]];
+		const MixEntry *e = &mix_entries(m)[order[j].pos];
 
+		CHECK_FOR_INTERRUPTS();
 		codes[j] = PointerGetDatum(cstring_to_text_with_len(mix_entry_key(m, e),
 															e->keylen));
 	}
 	values[0] = PointerGetDatum(construct_array(codes, (int) chosen, TEXTOID,
 												-1, false, TYPALIGN_INT));
-	if (chosen == 0)
-	{
-		/* nothing can be embargoed */
-		values[1] = Float8GetDatum(0);
-		values[2] = Float8GetDatum(0);
-	}
-	else if (compute_impact(&s->params, &sums, &imp))
-	{
-		values[1] = Float8GetDatum(imp.shortfall);
-		values[2] = Float8GetDatum(imp.shortfall_share);
-	}
-	else
-	{
-		/* named suppliers but a zero total: no loss, the share undefined */
-		values[1] = Float8GetDatum(0);
-		nulls[2] = true;
-	}
+	/* with no named supplier nothing can be embargoed: no loss */
+	values[1] = Float8GetDatum(chosen > 0 ? imp.shortfall : 0);
+	values[2] = Float8GetDatum(chosen > 0 ? imp.shortfall_share : 0);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
 													  values, nulls)));
 }

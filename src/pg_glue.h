@@ -28,15 +28,21 @@ extern const MixAllocator rr_palloc_allocator;
 /* The same, flattened unsorted if expanded, totals checked: for measures */
 #define RR_GETARG_MIX_TOTAL(n)	rr_check_totals(rr_mix_arg(fcinfo, (n), false))
 
+/* Bytes of a supplier or country code quoted in an error message, at most */
+#define RR_MESSAGE_CODE_BYTES 64
+
+extern char *rr_message_code(const char *key, size_t keylen);
 extern void rr_mix_error(MixStatus status, const char *what,
 						 const char *key, size_t keylen, double value);
 extern Datum rr_mix_datum(Mix *m);
 extern uint32_t *rr_scratch(const Mix *m);
+extern RankItem *rr_rank_scratch(const Mix *m);
 extern void rr_check_volume(double v, const char *what, text *supplier);
 extern Mix *rr_check_totals(Mix *m);
 extern ExpandedMix *rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext);
 extern MixStatus rr_merge_datum(MixBuilder *b, Datum d);
 extern Mix *rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted);
 extern Mix *rr_builder_to_mix(const MixBuilder *b);
+extern double rr_risk_times_t(double risk, double t, const char *key, size_t keylen);
 
 #endif							/* RARERISK_PG_GLUE_H */

@@ -29,6 +29,7 @@ PG_FUNCTION_INFO_V1(supply_mix_trans);
 PG_FUNCTION_INFO_V1(supply_mix_trans_spare);
 PG_FUNCTION_INFO_V1(supply_mix_trans_k);
 PG_FUNCTION_INFO_V1(supply_mix_trans_risk);
+PG_FUNCTION_INFO_V1(supply_mix_trans_risk_t);
 PG_FUNCTION_INFO_V1(supply_mix_combine);
 PG_FUNCTION_INFO_V1(supply_mix_final);
 
@@ -111,13 +112,15 @@ typedef enum TransArg
 	ARG_NONE,					/* supply_mix(supplier, volume) and others */
 	ARG_SPARE,					/* supply_mix(supplier, volume, spare) */
 	ARG_K,						/* concentration_ratio(supplier, volume, k) */
-	ARG_RISK					/* governance_hhi(supplier, volume, risk) */
+	ARG_RISK,					/* governance_hhi(supplier, volume, risk) */
+	ARG_RISK_T					/* hhi_wgi_t(supplier, volume, risk, t) */
 } TransArg;
 
 /*
  * Add one row to the group's state (see pg_mix_state.c).  NULL volume: the
  * row is ignored; NULL supplier: unattributed volume; NULL spare: no spare
- * capacity; NULL k: an error; NULL risk of a named supplier: an error.
+ * capacity; NULL k: an error; NULL risk of a named supplier: an error;
+ * NULL trade factor t: 1 (no trade measure).
  */
 static Datum
 mix_transition(FunctionCallInfo fcinfo, TransArg arg)
@@ -148,11 +151,14 @@ mix_transition(FunctionCallInfo fcinfo, TransArg arg)
 		rr_check_volume(volume, "volume", supplier);
 	if (arg == ARG_SPARE && !PG_ARGISNULL(3))
 		rr_check_volume(extra = PG_GETARG_FLOAT8(3), "spare capacity", supplier);
-	if (arg == ARG_RISK && supplier != NULL)
+	if ((arg == ARG_RISK || arg == ARG_RISK_T) && supplier != NULL)
 	{
 		if (PG_ARGISNULL(3))
 			rr_mix_error(MIX_ERR_RISK_MISSING, "risk", key, keylen, 0);
 		rr_check_volume(extra = PG_GETARG_FLOAT8(3), "governance risk", supplier);
+		/* the recorded risk is the supplier's weight WGI x t */
+		if (arg == ARG_RISK_T && !PG_ARGISNULL(4))
+			extra = rr_risk_times_t(extra, PG_GETARG_FLOAT8(4), key, keylen);
 	}
 
 	em = rr_mix_state(fcinfo, aggcontext);
@@ -171,7 +177,7 @@ mix_transition(FunctionCallInfo fcinfo, TransArg arg)
 			rr_mix_error(MIX_ERR_K_MISMATCH, "k", NULL, 0, 0);
 	}
 
-	if (arg == ARG_RISK)
+	if (arg == ARG_RISK || arg == ARG_RISK_T)
 		st = mixb_add_risk(&em->b, key, keylen, volume, extra);
 	else
 		st = mixb_add(&em->b, key, keylen, volume, extra, arg == ARG_SPARE);
@@ -210,6 +216,16 @@ Datum
 supply_mix_trans_risk(PG_FUNCTION_ARGS)
 {
 	return mix_transition(fcinfo, ARG_RISK);
+}
+
+/*
+ * hhi_wgi_t(supplier, volume, risk, t): records risk x t per supplier, which
+ * must be the same on every row of the supplier
+ */
+Datum
+supply_mix_trans_risk_t(PG_FUNCTION_ARGS)
+{
+	return mix_transition(fcinfo, ARG_RISK_T);
 }
 
 /* Merge the mix d into b, or report why not */

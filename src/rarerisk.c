@@ -5,6 +5,8 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "utils/memutils.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/float.h"
 
@@ -44,12 +46,25 @@ rr_alloc(void *arg, size_t size)
  */
 const MixAllocator rr_palloc_allocator = {rr_alloc, NULL, NULL};
 
+/*
+ * A code for an error message: at most RR_MESSAGE_CODE_BYTES bytes, cut on
+ * a character boundary so that the message stays valid in the database
+ * encoding.  key must be valid in that encoding (it came from a text).
+ */
+char *
+rr_message_code(const char *key, size_t keylen)
+{
+	int			len = (int) Min(keylen, (size_t) MaxAllocSize);
+
+	return pnstrdup(key, pg_mbcliplen(key, len, RR_MESSAGE_CODE_BYTES));
+}
+
 /* Turn a core status into an error naming the value and the supplier */
 void
 rr_mix_error(MixStatus status, const char *what, const char *key,
 			 size_t keylen, double value)
 {
-	char	   *supplier = key ? pnstrdup(key, Min(keylen, 64)) : "(unattributed)";
+	char	   *supplier = key ? rr_message_code(key, keylen) : "(unattributed)";
 
 	switch (status)
 	{
@@ -146,6 +161,14 @@ rr_mix_datum(Mix *m)
 {
 	SET_VARSIZE(m, mix_size(m));
 	return PointerGetDatum(m);
+}
+
+/* Scratch space for a ranking of m's entries (see sort.h) */
+RankItem *
+rr_rank_scratch(const Mix *m)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext,
+								  ((Size) m->count + 1) * sizeof(RankItem));
 }
 
 /* Scratch space for an ordering of m's entries */

@@ -8,7 +8,7 @@
 \pset pager off
 BEGIN;
 SET LOCAL search_path = rarerisk, public;
-SELECT plan(28);
+SELECT plan(31);
 
 -- hash-based uniform [0,1) from (i, salt): no random(), same on every machine
 CREATE FUNCTION pg_temp.u(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
@@ -156,6 +156,13 @@ SELECT is((SELECT count(*) FROM mixes x, generate_series(1, 3) k,
            WHERE (y.w).suppliers IS DISTINCT FROM (SELECT array_agg(u ORDER BY u COLLATE "C") FROM unnest((y.w).suppliers) u)
               OR abs(embargo_shortfall(x.m, embargo((y.w).suppliers, 0.85, 25, 300)) - (y.w).shortfall_share) > 1e-12),
           0::bigint, 'worst_embargo lists its suppliers in byte order and its shortfall is theirs');
+SELECT is((SELECT count(*) FROM mixes x, generate_series(1, 3) k
+           WHERE worst_embargo(x.m, k, 0.85, 25, 300) IS DISTINCT FROM worst_embargo(x.m, k, embargo('{ignored}', 0.85, 25, 300))
+              OR worst_embargo(x.m, k, stock_days => 25) IS DISTINCT FROM worst_embargo(x.m, k, embargo('{ignored}', stock_days => 25))),
+          0::bigint, 'worst_embargo from the parameters alone equals the form with an ignored list');
+SELECT throws_ok($$SELECT worst_embargo('{"suppliers": {"CHN": 1}}', 1, intensity => NULL)$$, '22004', NULL,
+          'worst_embargo with a NULL parameter is an error, as in embargo()');
+SELECT is(worst_embargo(NULL::supply_mix, 1), NULL, 'worst_embargo over a NULL mix is NULL');
 
 -- parallel Partial/Finalize, partitionwise and serial give the same answers
 CREATE TABLE pg_temp_big_embargo (g int, s text, v float8, sp float8, th float8);

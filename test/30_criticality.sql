@@ -144,7 +144,8 @@ SELECT is((SELECT array_agg(DISTINCT iso3) FROM country WHERE 842 IN (m49, comtr
 SELECT is((SELECT array_agg(c.relname || ' ' || x.cond ORDER BY c.relname)
              FROM pg_extension e, unnest(e.extconfig, e.extcondition) x(oid, cond) JOIN pg_class c ON c.oid = x.oid
             WHERE e.extname = 'rarerisk'),
-          ARRAY['country WHERE user_added', 'hs_commodity WHERE user_added'],
+          ARRAY['country WHERE user_added', 'eu_crm_material WHERE user_added', 'eu_crm_published WHERE user_added',
+                'eu_crm_stage WHERE user_added', 'hs_commodity WHERE user_added'],
           'pg_dump keeps the rows users add');
 SELECT is((SELECT count(*) FROM country WHERE user_added) + (SELECT count(*) FROM hs_commodity WHERE user_added),
           0::bigint, 'shipped rows are not user_added');

@@ -16,7 +16,7 @@
 \set ON_ERROR_STOP true
 
 BEGIN;
-SELECT plan(28);
+SELECT plan(31);
 SET LOCAL search_path = rarerisk, public;
 
 SELECT has_function('rarerisk', 'governance_hhi', ARRAY['text', 'double precision', 'double precision'],
@@ -159,6 +159,18 @@ SELECT cmp_ok((SELECT abs(governance_hhi(s, v, r) - (SELECT h FROM gov_serial)) 
               '<=', 1e-12::float8, 'parallel and serial plans agree to 1e-12');
 SELECT throws_ok($$SELECT governance_hhi(s, v, r) FROM rr_pgtap_gov_bad$$, '22023', NULL,
                  'an inconsistent risk is caught across parallel workers (in the combine step)');
+-- hhi_wgi_t shares the state and the combine step: t per supplier from its risk
+CREATE TEMP TABLE t_serial (h float8);
+SET LOCAL max_parallel_workers_per_gather = 0;
+INSERT INTO t_serial SELECT hhi_wgi_t(s, v, r, 0.8 + r / 10) FROM rr_pgtap_gov_big;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT matches(pg_temp.plan_of('SELECT hhi_wgi_t(s, v, r, 0.8 + r / 10) FROM rr_pgtap_gov_big'), 'Partial Aggregate',
+               'hhi_wgi_t runs as a parallel partial aggregate');
+SELECT cmp_ok((SELECT abs(hhi_wgi_t(s, v, r, 0.8 + r / 10) - (SELECT h FROM t_serial)) / (SELECT h FROM t_serial)
+                 FROM rr_pgtap_gov_big),
+              '<=', 1e-12::float8, 'hhi_wgi_t: parallel and serial plans agree to 1e-12');
+SELECT throws_ok($$SELECT hhi_wgi_t(s, v, 1, CASE WHEN r = 99 THEN 1.5 ELSE 1 END) FROM rr_pgtap_gov_bad$$, '22023', NULL,
+                 'hhi_wgi_t: an inconsistent t is caught across parallel workers');
 
 SELECT * FROM finish();
 ROLLBACK;

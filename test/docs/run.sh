@@ -20,10 +20,13 @@ for doc in README.md docs/loading.md; do
 	dropdb --if-exists $db 2>/dev/null; createdb $db || exit 1
 	psql -X -q -d $db -c 'CREATE EXTENSION rarerisk' >/dev/null || exit 1
 	if [ "$doc" = docs/loading.md ]; then
-		for f in comtrade_light_ree.csv comtrade_nickel_excerpt.csv; do
+		for f in comtrade_light_ree.csv comtrade_nickel_excerpt.csv comtrade_nickel_self_nes.csv; do
 			psql -X -q -d $db -v file=data/fixtures/$f -f loaders/comtrade.sql >/dev/null 2>&1
 		done
-		psql -X -q -d $db -v file=data/fixtures/usgs_mcs2025_excerpt.csv -f loaders/usgs_mcs.sql >/dev/null 2>&1
+		for f in usgs_mcs2025_excerpt.csv usgs_mcs2025_nickel.csv; do
+			psql -X -q -d $db -v file=data/fixtures/$f -f loaders/usgs_mcs.sql >/dev/null 2>&1
+		done
+		psql -X -q -d $db -v file=data/fixtures/wgi_excerpt.csv -f loaders/wgi.sql >/dev/null 2>&1
 	fi
 	# one file per example block, and the shown output that follows it
 	rm -rf "$dir/blocks"; mkdir -p "$dir/blocks"

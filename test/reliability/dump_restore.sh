@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Results survive pg_dump/pg_restore of tables holding supply_mix,
 # embargo_scenario and embargo_state values (custom format, and plain SQL
-# through psql), and the restored values give the same answers.
+# through psql), and the restored values give the same answers.  Rows users
+# add to the EU assessment tables come back once, beside the shipped rows.
 # Runs against the cluster in PGHOST/PGPORT (scripts/run-tests.sh).
 #
 # Every stored value must come back with the identical text form.  Measures
@@ -32,6 +33,10 @@ CREATE TABLE scenarios AS
     FROM generate_series(1, 16) n;
 CREATE TABLE states (state rarerisk.embargo_state);
 INSERT INTO states VALUES ('{"embargoed": ["CHN"], "stock_days": 60, "demand": 100, "embargoed_volume": 60, "embargoed_content": 7.5, "spare": 10}');
+INSERT INTO rarerisk.eu_crm_material (assessment, material, material_group, ei, si_sr, eol_rir)
+  VALUES (2023, 'Test element', 'HREE', 3.0, 1, 0), (2099, 'Cobalt', NULL, 6.8, 0.98, 0.22);
+INSERT INTO rarerisk.eu_crm_stage (assessment, material, stage, sr, sourcing)
+  VALUES (2023, 'Test element', 'processing', 1.5, 'GS only'), (2099, 'Cobalt', 'extraction', 2.8, 'GS only');
 SQL
 report=$(cat <<'SQL'
 SELECT md5(string_agg(r, E'\n' ORDER BY r)) FROM (
@@ -43,7 +48,12 @@ SELECT md5(string_agg(r, E'\n' ORDER BY r)) FROM (
   UNION ALL
   SELECT concat_ws('|', n, scenario::text) FROM scenarios
   UNION ALL
-  SELECT state::text FROM states) t
+  SELECT state::text FROM states
+  UNION ALL
+  SELECT concat_ws('|', y, a.*) FROM (VALUES (2023), (2099)) v(y), rarerisk.eu_assessment(y) a
+  UNION ALL
+  SELECT concat_ws('|', (SELECT count(*) FROM rarerisk.eu_crm_material), (SELECT count(*) FROM rarerisk.eu_crm_stage),
+                   (SELECT count(*) FROM rarerisk.eu_crm_published))) t
 SQL
 )
 want=$(q -d rr_dump_src -c "$report")

@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "unit.h"
 
@@ -199,11 +200,71 @@ test_nir(void)
 	CHECK(crit_arg_name(CRIT_ARG_EOL_RIR)[0] == 'e' && crit_arg_name(CRIT_ARG_NONE)[0] == 'a', "names");
 }
 
+/* crit_risk_times_t, crit_material_sr and crit_is_critical */
+static void
+test_assessment(void)
+{
+	double		w = -1,
+				r = -1;
+	bool		c = false;
+	CritStage	stage = CRIT_STAGE_NONE;
+	CritArg		bad = CRIT_ARG_NONE;
+
+	/* WGI x t */
+	CHECK(crit_risk_times_t(5.6, 1.1, &w, &bad) == CRIT_OK && w == 5.6 * 1.1, "5.6 x 1.1");
+	CHECK(crit_risk_times_t(0, 0.8, &w, &bad) == CRIT_OK && w == 0, "risk 0");
+	CHECK(crit_risk_times_t(-0.0, 1, &w, &bad) == CRIT_OK && w == 0 && !signbit(w), "-0 risk gives +0");
+	CHECK(crit_risk_times_t(5, 0, &w, &bad) == CRIT_ERR_NOT_POSITIVE && bad == CRIT_ARG_TRADE_FACTOR, "t 0");
+	CHECK(crit_risk_times_t(5, -1, &w, &bad) == CRIT_ERR_NOT_POSITIVE && bad == CRIT_ARG_TRADE_FACTOR, "t < 0");
+	CHECK(crit_risk_times_t(5, NAN, &w, &bad) == CRIT_ERR_NAN && bad == CRIT_ARG_TRADE_FACTOR, "t NaN");
+	CHECK(crit_risk_times_t(5, INFINITY, &w, &bad) == CRIT_ERR_INFINITE && bad == CRIT_ARG_TRADE_FACTOR, "t inf");
+	CHECK(crit_risk_times_t(-1, 1, &w, &bad) == CRIT_ERR_NEGATIVE, "negative risk");
+	CHECK(crit_risk_times_t(1e308, 10, &w, &bad) == CRIT_ERR_OVERFLOW, "overflow");
+	CHECK(strcmp(crit_arg_name(CRIT_ARG_TRADE_FACTOR), "trade factor t") == 0, "t name");
+
+	/* SR = max over stages, with its stage */
+	CHECK(crit_material_sr(true, 4.5, true, 3.7, &r, &stage, &bad) == CRIT_OK &&
+		  r == 4.5 && stage == CRIT_STAGE_EXTRACTION, "neodymium: extraction");
+	CHECK(crit_material_sr(true, 5.3, true, 5.6, &r, &stage, &bad) == CRIT_OK &&
+		  r == 5.6 && stage == CRIT_STAGE_PROCESSING, "dysprosium: processing");
+	CHECK(crit_material_sr(false, 0, true, 2.4, &r, &stage, &bad) == CRIT_OK &&
+		  r == 2.4 && stage == CRIT_STAGE_PROCESSING, "scandium: processing only");
+	CHECK(crit_material_sr(true, 1.2, false, 0, &r, &stage, &bad) == CRIT_OK &&
+		  r == 1.2 && stage == CRIT_STAGE_EXTRACTION, "extraction only");
+	CHECK(crit_material_sr(true, 2, true, 2, &r, &stage, &bad) == CRIT_OK &&
+		  r == 2 && stage == CRIT_STAGE_EXTRACTION, "a tie goes to extraction");
+	CHECK(crit_material_sr(true, 0, true, -0.0, &r, &stage, &bad) == CRIT_OK && r == 0 && !signbit(r),
+		  "zeros");
+	CHECK(crit_material_sr(false, 0, false, 0, &r, &stage, &bad) == CRIT_UNDEFINED, "no stage");
+	CHECK(crit_material_sr(true, NAN, true, 1, &r, &stage, &bad) == CRIT_ERR_NAN &&
+		  bad == CRIT_ARG_SR_EXTRACTION, "NaN extraction");
+	CHECK(crit_material_sr(true, 1, true, -1, &r, &stage, &bad) == CRIT_ERR_NEGATIVE &&
+		  bad == CRIT_ARG_SR_PROCESSING, "negative processing");
+	CHECK(crit_material_sr(false, NAN, true, INFINITY, &r, &stage, &bad) == CRIT_ERR_INFINITE &&
+		  bad == CRIT_ARG_SR_PROCESSING, "inf processing; an absent stage is not checked");
+	CHECK(strcmp(crit_stage_name(CRIT_STAGE_PROCESSING), "processing") == 0 &&
+		  crit_stage_name(CRIT_STAGE_NONE) == NULL, "stage names");
+
+	/* thresholds: >= on both */
+	CHECK(crit_is_critical(1.0, 2.8, 1.0, 2.8, &c, &bad) == CRIT_OK && c, "on both thresholds");
+	CHECK(crit_is_critical(0.99, 9, 1.0, 2.8, &c, &bad) == CRIT_OK && !c, "SR below");
+	CHECK(crit_is_critical(5, 2.79, 1.0, 2.8, &c, &bad) == CRIT_OK && !c, "EI below");
+	CHECK(crit_is_critical(2.4, 3.7, 1.0, 2.8, &c, &bad) == CRIT_OK && c, "scandium");
+	CHECK(crit_is_critical(2.4, 3.7, 3, 2.8, &c, &bad) == CRIT_OK && !c, "own SR threshold");
+	CHECK(crit_is_critical(NAN, 3, 1, 2.8, &c, &bad) == CRIT_ERR_NAN && bad == CRIT_ARG_SR, "NaN sr");
+	CHECK(crit_is_critical(1, -3, 1, 2.8, &c, &bad) == CRIT_ERR_NEGATIVE && bad == CRIT_ARG_EI, "negative ei");
+	CHECK(crit_is_critical(1, 3, INFINITY, 2.8, &c, &bad) == CRIT_ERR_INFINITE &&
+		  bad == CRIT_ARG_SR_THRESHOLD, "inf threshold");
+	CHECK(crit_is_critical(1, 3, 1, -1, &c, &bad) == CRIT_ERR_NEGATIVE && bad == CRIT_ARG_EI_THRESHOLD,
+		  "negative ei threshold");
+}
+
 int
 main(void)
 {
 	test_wgi();
 	test_eu();
 	test_nir();
+	test_assessment();
 	return unit_report("criticality");
 }

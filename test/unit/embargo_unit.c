@@ -192,7 +192,7 @@ test_worst_bruteforce(void)
 		EmbargoParams p = {floor(unif(seed, 500) * 5) / 4,
 			floor(unif(seed, 501) * 120), 30 + floor(unif(seed, 502) * 700),
 		365};
-		uint32_t   *order = malloc((m->count + 1) * sizeof(uint32_t));
+		RankItem   *order = malloc((m->count + 1) * sizeof(RankItem));
 
 		for (int k = 1; k <= 3; k++)
 		{
@@ -214,11 +214,11 @@ test_worst_bruteforce(void)
 				}
 			for (uint32_t j = 0; j < chosen; j++)
 			{
-				mask |= 1u << order[j];
+				mask |= 1u << order[j].pos;
 				if (j > 0)
 				{
-					const MixEntry *a = &mix_entries(m)[order[j - 1]];
-					const MixEntry *b = &mix_entries(m)[order[j]];
+					const MixEntry *a = &mix_entries(m)[order[j - 1].pos];
+					const MixEntry *b = &mix_entries(m)[order[j].pos];
 
 					CHECK(mix_key_cmp(mix_entry_key(m, a), a->keylen,
 									  mix_entry_key(m, b), b->keylen) < 0,
@@ -350,7 +350,7 @@ test_edges(void)
 	EmbargoParams p = {1, 0, 365, 365};
 	EmbargoSums s;
 	EmbargoImpact imp;
-	uint32_t	order[1];
+	RankItem	order[1];
 
 	mixb_init(&b, &A);
 	m = mixb_to_mix(&b, &A, &st);

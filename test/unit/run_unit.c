@@ -344,7 +344,7 @@ test_measures(void)
 					named = 0,
 					nsq = 0;
 		uint32_t	n = 0;
-		uint32_t   *scratch = malloc(((size_t) m->count + 1) * sizeof(uint32_t));
+		RankItem   *scratch = malloc(((size_t) m->count + 1) * sizeof(RankItem));
 		double		hhi,
 					nh,
 					shannon,
