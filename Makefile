@@ -38,9 +38,10 @@ OBJS = \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
-	src/pg_change.o \
 	src/network_io.o \
 	src/network_trace.o \
+	src/pg_change.o \
+	src/pg_compare.o \
 	src/pg_concentration.o \
 	src/pg_country.o \
 	src/pg_criticality.o \
@@ -69,7 +70,7 @@ PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
-	test/unit/disruption_unit test/unit/rank_unit \
+	test/unit/disruption_unit test/unit/rank_unit test/unit/roundtrip_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
@@ -123,14 +124,18 @@ test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
 
+test/unit/roundtrip_unit: test/unit/roundtrip_unit.c $(CORE_SRC) $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/roundtrip_unit.c $(sort $(CORE_SRC) $(NET_SRC)) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
 		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit \
-		test/unit/rank_unit
+		test/unit/rank_unit test/unit/roundtrip_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/roundtrip_unit
 	./test/unit/country_unit
 	./test/unit/rank_unit
 
