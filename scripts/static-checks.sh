@@ -46,3 +46,12 @@ if [ -z "$version" ] || [ "$meta" != "$version.0 $version.0 extension/rarerisk--
 	exit 1
 fi
 echo "static checks: release $version alike in rarerisk.control, META.json and extension/"
+
+# the Debian package (debian/changelog) is of the same release: 0.2-1, or
+# 0.2~dev-1 before it is released
+deb=$(sed -n '1s/^rarerisk (\([^~)-]*\).*/\1/p' debian/changelog)
+if [ "$deb" != "$version" ]; then
+	echo "static checks: debian/changelog packages \"$deb\", rarerisk.control says $version" >&2
+	exit 1
+fi
+echo "static checks: debian/changelog packages release $version"

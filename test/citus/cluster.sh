@@ -21,26 +21,20 @@
 #
 # Stopped and removed on exit.
 
-RR_PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
-RR_BINDIR=$("$RR_PG_CONFIG" --bindir)
+citus_top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# the server (RR_PG_CONFIG, RR_BINDIR, rr_as_owner) of the other suites;
+# Debian's PostgreSQL 15 unless PG_CONFIG names another
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+. "$citus_top/scripts/cluster.sh"
 RR_CITUS_PORT=${RR_CITUS_PORT:-55432}
 RR_CITUS_TIMEOUT=${RR_CITUS_TIMEOUT:-120}	# seconds per psql call
-citus_top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-
-citus_as_owner() {
-	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- "$@"
-	else
-		"$@"
-	fi
-}
 
 citus_stop() {
 	local d
 	if [ -n "${CITUS_TMP:-}" ] && [ -d "$CITUS_TMP" ]; then
 		for d in "$CITUS_TMP"/node*/data; do
 			[ -f "$d/postmaster.pid" ] &&
-				citus_as_owner "$RR_BINDIR/pg_ctl" -D "$d" -m immediate -w stop >/dev/null 2>&1
+				rr_as_owner "$RR_BINDIR/pg_ctl" -D "$d" -m immediate -w stop >/dev/null 2>&1
 		done
 		[ -n "${RR_CITUS_KEEP_LOGS:-}" ] && cp "$CITUS_TMP"/node*/server.log "$RR_CITUS_KEEP_LOGS/" 2>/dev/null
 		rm -rf "$CITUS_TMP"
@@ -78,7 +72,7 @@ citus_node() {
 	cp -a "$CITUS_DIR/usr" "$dir/ext/"
 	chmod -R a+rX "$dir/ext"
 	[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-	citus_as_owner "$RR_BINDIR/initdb" -D "$dir/data" -U postgres -A trust \
+	rr_as_owner "$RR_BINDIR/initdb" -D "$dir/data" -U postgres -A trust \
 		-E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log"; return 1; }
 	cat >>"$dir/data/postgresql.conf" <<CONF
@@ -106,7 +100,7 @@ CONF
 	# a runaway backend fails with "out of memory" instead of taking the
 	# machine's memory (RR_CITUS_MEM_KB of address space per process)
 	(ulimit -v "${RR_CITUS_MEM_KB:-4000000}" &&
-		citus_as_owner "$RR_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null) ||
+		rr_as_owner "$RR_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null) ||
 		{ cat "$dir/server.log"; return 1; }
 	RR_CITUS_STMT_TIMEOUT=300s cq "$n" -c 'CREATE EXTENSION citus' >/dev/null
 }

@@ -187,26 +187,27 @@ active_on_workers() {
 	done
 	echo "$total"
 }
+# poll_workers TRIES OP: active_on_workers every 0.2 s until its count
+# compares OP 0 (-gt: some started, -eq: all ended); prints the last count
+poll_workers() {
+	local i c
+	for i in $(seq 1 "$1"); do
+		c=$(active_on_workers)
+		[ "$c" "$2" 0 ] && break
+		sleep 0.2
+	done
+	echo "$c"
+}
 PGAPPNAME=rr_cancel RR_CITUS_STMT_TIMEOUT=300s cq 0 -c "SELECT hs6, year, rarerisk.concentration_hhi(supplier || g % 1000, volume * g) AS rr_cancel_me
 	FROM flows_dist CROSS JOIN generate_series(1, 200000) g GROUP BY hs6, year" >"$CITUS_TMP/cancel.out" 2>&1 &
 cancel_pid=$!
-seen=0
-for _ in $(seq 1 100); do
-	seen=$(active_on_workers)
-	[ "$seen" -gt 0 ] && break
-	sleep 0.2
-done
+seen=$(poll_workers 100 -gt)
 check "the long statement runs on the workers ($seen backends)" [ "$seen" -gt 0 ]
 cq 0 -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'rr_cancel'" >/dev/null
 wait "$cancel_pid"
 check "the statement was cancelled on the coordinator ($(tr '\n' ' ' <"$CITUS_TMP/cancel.out"))" \
 	grep -q 'canceling statement due to user request' "$CITUS_TMP/cancel.out"
-left=1
-for _ in $(seq 1 50); do
-	left=$(active_on_workers)
-	[ "$left" -eq 0 ] && break
-	sleep 0.2
-done
+left=$(poll_workers 50 -eq)
 check "no backend left running the cancelled statement on the workers ($left)" [ "$left" -eq 0 ]
 
 # --- no crash in any node's log -----------------------------------------------
