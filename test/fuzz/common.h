@@ -196,7 +196,7 @@ exercise_mix(const Mix *m)
 
 	FUZZ_CHECK(mix_validate(m, mix_size(m)) == MIX_OK);
 	scratch = track_alloc(NULL, ((size_t) m->count + 1) * sizeof(uint32_t));
-	ranks = track_alloc(NULL, ((size_t) m->count + 1) * sizeof(RankItem));
+	ranks = track_alloc(NULL, (2 * (size_t) m->count + 1) * sizeof(RankItem));
 	FUZZ_CHECK(scratch != NULL && ranks != NULL);
 
 	/* every measure, and their ranges */
