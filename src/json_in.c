@@ -352,3 +352,31 @@ json_in_double(const char *tok, size_t toklen, double *v, bool *underflow)
 	*underflow = errno == ERANGE && *v == 0;
 	return true;
 }
+
+/*
+ * The next value's first token, lexed as PostgreSQL's JSON parser does
+ * before it calls back: an object's or array's opening character (not
+ * consumed), a whole string (into j->str), a number (its token) or a
+ * literal.  A syntax error where no value starts.
+ */
+bool
+json_in_value(JsonIn *j, JsonInKind *kind, const char **tok, size_t *toklen)
+{
+	*kind = json_in_peek(j);
+	switch (*kind)
+	{
+		case JSON_IN_OBJECT:
+		case JSON_IN_ARRAY:
+			return true;
+		case JSON_IN_STRING:
+			return json_in_string(j);
+		case JSON_IN_NUMBER:
+			return json_in_number(j, tok, toklen);
+		case JSON_IN_TRUE:
+		case JSON_IN_FALSE:
+		case JSON_IN_NULL:
+			return json_in_literal(j, *kind);
+		default:
+			return json_in_syntax(j, "expected a JSON value");
+	}
+}

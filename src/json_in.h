@@ -58,6 +58,8 @@ extern bool json_in_at_end(JsonIn *j);
 extern bool json_in_string(JsonIn *j);
 extern bool json_in_number(JsonIn *j, const char **tok, size_t *toklen);
 extern bool json_in_literal(JsonIn *j, JsonInKind kind);
+extern bool json_in_value(JsonIn *j, JsonInKind *kind, const char **tok,
+						  size_t *toklen);
 extern bool json_in_double(const char *tok, size_t toklen, double *v,
 						   bool *underflow);
 

@@ -234,27 +234,11 @@ json_expected(NetReader *r, const char *what)
 	return json_error(r);
 }
 
-/* Lex the next value's first token, as PostgreSQL's JSON parser does */
+/* The next value's first token (json_in_value) */
 static bool
 lex_value(NetReader *r)
 {
-	r->kind = json_in_peek(&r->j);
-	switch (r->kind)
-	{
-		case JSON_IN_OBJECT:
-		case JSON_IN_ARRAY:
-			return true;
-		case JSON_IN_STRING:
-			return json_in_string(&r->j) || json_error(r);
-		case JSON_IN_NUMBER:
-			return json_in_number(&r->j, &r->tok, &r->toklen) || json_error(r);
-		case JSON_IN_TRUE:
-		case JSON_IN_FALSE:
-		case JSON_IN_NULL:
-			return json_in_literal(&r->j, r->kind) || json_error(r);
-		default:
-			return json_expected(r, "expected a JSON value");
-	}
+	return json_in_value(&r->j, &r->kind, &r->tok, &r->toklen) || json_error(r);
 }
 
 /* A member's name and ":", then its value's first token */
