@@ -659,6 +659,8 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 		prev = key;
 		prevlen = keylen;
 	}
+	if (st == MIX_OK)
+		st = mixb_apply_pending(&b);	/* b.count counts every row */
 	if (st != MIX_OK && err->status == MIX_OK)
 		binary_fail(err, st, mix_status_message(st), pos);
 	if (err->status == MIX_OK && (b.count != count || pos != len))
