@@ -433,8 +433,10 @@ cat <<'NOTES'
    spills into cache-sized batches.  Plain SQL is printed for users, with no
    target.  bench/README.md: targets, history and the designs tried.
 NOTES
+scripts/bench-disruption.sh		# disruption_risk, on this cluster
 echo
 check_quiet end
+echo; "$top/bench/citus.sh" || [ $? -eq 77 ]	# grouped HHI on a 3-node Citus cluster vs one node
 echo "   total benchmark time $(( $(date +%s) - T0 )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ -n "${BENCH_KEEP:-}" ]; then
