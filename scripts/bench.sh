@@ -328,6 +328,12 @@ if [ -f bench/network.sql ]; then
 fi
 
 # ---------------------------------------------------------------------------
+if [ -f bench/bigmix.sql ]; then
+	step "7. functions over one big mix of 3,000,000 suppliers (bench/bigmix.sql)"
+	psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f bench/bigmix.sql 2>&1 | sed 's/^\(psql:[^ ]* \)\{0,1\}NOTICE:  */   /'
+fi
+
+# ---------------------------------------------------------------------------
 step "all measurements (ms; best/median/worst of the counted runs; plan of the best run)"
 psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -P footer=off <<'SQL'
 SELECT label AS measurement,
