@@ -121,7 +121,7 @@ q -c 'CREATE EXTENSION rarerisk' -c 'CREATE EXTENSION pg_prewarm'
 q -f bench/lib.sql
 echo "   PostgreSQL $(q -c 'SHOW server_version'), rarerisk $(q -c "SELECT extversion FROM pg_extension WHERE extname = 'rarerisk'")"
 echo "   shared_buffers $(q -c 'SHOW shared_buffers'), hash_mem_multiplier $(q -c 'SHOW hash_mem_multiplier'), jit $(q -c 'SHOW jit')"
-echo "   grouped timings: $SERIAL (serial vs serial)"
+echo "   grouped timings: serial, work_mem 256MB and 4MB, each against sum() at the same setting"
 echo "   each timing: best of $RUNS runs after one discarded warm-up, EXPLAIN (ANALYZE, TIMING OFF) execution time"
 check_quiet start
 
