@@ -180,7 +180,7 @@ share_ok(double s)
 static void
 exercise_mix(const Mix *m)
 {
-	uint32_t   *scratch;
+	RankItem   *scratch;			/* also big enough for uint32_t orders */
 	ConcentrationProfile prof;
 	double		x;
 	size_t		len,
@@ -193,7 +193,7 @@ exercise_mix(const Mix *m)
 	size_t		binlen;
 
 	FUZZ_CHECK(mix_validate(m, mix_size(m)) == MIX_OK);
-	scratch = track_alloc(NULL, ((size_t) m->count + 1) * sizeof(uint32_t));
+	scratch = track_alloc(NULL, 2 * ((size_t) m->count + 1) * sizeof(RankItem));
 	FUZZ_CHECK(scratch != NULL);
 
 	/* every measure, and their ranges */
@@ -221,7 +221,7 @@ exercise_mix(const Mix *m)
 	conc_profile(m, scratch, &prof);
 	FUZZ_CHECK(prof.suppliers == conc_supplier_count(m));
 	mix_order_by_rank(m, scratch);
-	mix_order_by_key(m, scratch);
+	mix_order_by_key(m, (uint32_t *) scratch);
 
 	/* the text form round-trips exactly */
 	json = mix_to_json(m, &FA_RELEASE, &len);
@@ -238,7 +238,7 @@ exercise_mix(const Mix *m)
 	binlen = mix_binary_size(m);
 	bin = track_alloc(NULL, binlen);
 	FUZZ_CHECK(bin != NULL);
-	mix_to_binary(m, scratch, bin);
+	mix_to_binary(m, (uint32_t *) scratch, bin);
 	track_release(NULL, back);
 	back = mix_from_binary(bin, binlen, &FA_RELEASE, &err);
 	if (back == NULL)
