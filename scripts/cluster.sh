@@ -46,7 +46,7 @@ rr_cluster_stop() {
 # 18 and later) extension_control_path and dynamic_library_path
 rr_install_conf() {
 	if rr_as_owner "$RR_BINDIR/postgres" --describe-config 2>/dev/null |
-		grep -q '^extension_destdir'; then
+		grep '^extension_destdir' >/dev/null; then
 		echo "extension_destdir = '$1'"
 	elif [ "$RR_PG_NUM" -ge 180000 ]; then
 		echo "extension_control_path = '$1$("$RR_PG_CONFIG" --sharedir):\$system'"
