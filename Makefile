@@ -4,12 +4,17 @@
 #   make install    install it into the PostgreSQL found by pg_config
 #   make test       install missing Debian packages (as root), build, start a
 #                   throwaway cluster, run every unit, pg_regress and pgTAP test
+#                   (server: PG_CONFIG, default pg_config in PATH)
+#   make test-pg18  the same on PostgreSQL 18, built once from
+#                   ../shared/vendor into a cache (scripts/pg18.sh)
 #   make demo       the same set-up, then the headline report on real data
 #   make bench      the performance benchmark of SPEC section 8
 #   make fuzz       libFuzzer on the plain-C core, FUZZ_SECONDS per target (300)
 #   make sanitize   the whole suite with the extension built under UBSan, and
 #                   the core's unit tests and fuzzers under ASan + UBSan
 #   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
+#   make deb        the Debian package postgresql-15-rarerisk (pg_buildext), in
+#                   dist/, built from a clean copy and checked with lintian
 
 EXTENSION = rarerisk
 # the release, written once: default_version in rarerisk.control (META.json,
@@ -18,6 +23,7 @@ EXTENSION = rarerisk
 EXTVERSION := $(shell sed -n "s/^default_version = '\\(.*\\)'$$/\\1/p" rarerisk.control)
 MODULE_big = rarerisk
 OBJS = \
+	src/change.o \
 	src/concentration.o \
 	src/country.o \
 	src/country_table.o \
@@ -34,6 +40,8 @@ OBJS = \
 	src/network.o \
 	src/network_io.o \
 	src/network_trace.o \
+	src/pg_change.o \
+	src/pg_compare.o \
 	src/pg_concentration.o \
 	src/pg_country.o \
 	src/pg_criticality.o \
@@ -62,15 +70,15 @@ PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
-	test/unit/disruption_unit test/unit/rank_unit \
+	test/unit/disruption_unit test/unit/rank_unit test/unit/roundtrip_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
-	tmp_check
+	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
 # The server to build for: pg_config in PATH (on Debian the newest
 # postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
 # Targets that only run scripts (test, deps, unit, ...) choose their own.
 PG_CONFIG ?= pg_config
-NO_PGXS_GOALS = deps unit test demo bench fuzz sanitize valgrind pgtap
+NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap deb
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -86,11 +94,11 @@ endif
 $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
-	src/embargo_io.c src/disruption.c src/sort.c
+	src/embargo_io.c src/disruption.c src/change.c src/sort.c
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: test demo bench unit deps pgtap fuzz sanitize valgrind
+.PHONY: test test-pg18 demo bench unit deps pgtap fuzz sanitize valgrind deb
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
 test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
@@ -116,14 +124,18 @@ test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
 
+test/unit/roundtrip_unit: test/unit/roundtrip_unit.c $(CORE_SRC) $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/roundtrip_unit.c $(sort $(CORE_SRC) $(NET_SRC)) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
 		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit \
-		test/unit/rank_unit
+		test/unit/rank_unit test/unit/roundtrip_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/roundtrip_unit
 	./test/unit/country_unit
 	./test/unit/rank_unit
 
@@ -132,6 +144,9 @@ deps:
 
 test: deps
 	@scripts/run-tests.sh
+
+test-pg18: deps
+	@pg=$$(scripts/pg18.sh) && PG_CONFIG=$$pg scripts/run-tests.sh
 
 demo: deps
 	@scripts/demo.sh
@@ -153,3 +168,6 @@ sanitize: deps
 
 valgrind: deps
 	@scripts/valgrind.sh
+
+deb: deps
+	@scripts/deb.sh

@@ -41,6 +41,13 @@ $$;
 CREATE FUNCTION pg_temp.n0(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(round(x::numeric), 'FM999,999,999,999,990') $$;
 
+-- a quantity of any size: 12,346 / 26.4 / 0.000078
+CREATE FUNCTION pg_temp.qty(x numeric) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN x >= 100 THEN to_char(round(x), 'FM999,999,999,990')
+                WHEN x >= 1 THEN to_char(x, 'FM990.0')
+                ELSE rtrim(to_char(x, 'FM0.000000'), '0') END
+$$;
+
 -- 0.68537 -> '68.5 %'
 CREATE FUNCTION pg_temp.pct(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(100 * x::numeric, 'FM990.0') || ' %' $$;
@@ -117,11 +124,15 @@ SELECT CASE WHEN year = min(year) OVER (PARTITION BY hs6) THEN hs6 ELSE '' END A
 FROM report_us_profile
 ORDER BY hs6, year;
 
+\echo ' Shares (top %, CR3 %, HHI) are of import value in USD, not of tonnage.'
+\echo
 \echo ' HS codes:'
 SELECT '   ' || hs6 || '  ' || label FROM report_hs ORDER BY hs6 \g (tuples_only=on)
 
 \echo ' Trend per series, first to last year (least-squares slope of HHI on year;'
-\echo ' rising/falling when the slope moves HHI by more than 100 points a year):'
+\echo ' rising/falling when the slope moves HHI by more than 100 points a year).'
+\echo ' The slope weighs every year, the change between the endpoints only two: both'
+\echo ' are shown, and a note where they point different ways.'
 SELECT l.line
 FROM (SELECT p.hs6, h.label,
              count(*) AS years,
@@ -134,33 +145,40 @@ FROM (SELECT p.hs6, h.label,
              (array_agg(top_share ORDER BY year DESC))[1]    AS last_top_share
       FROM report_us_profile p JOIN report_hs h USING (hs6)
       GROUP BY p.hs6, h.label) v
+CROSS JOIN LATERAL (SELECT CASE WHEN v.slope > 100 THEN 'rising' WHEN v.slope < -100 THEN 'falling'
+                                ELSE 'flat' END AS by_slope) t
 CROSS JOIN LATERAL (VALUES
     (1, format('   %s %s: %s', v.hs6, v.label,
                CASE WHEN v.high = v.years THEN 'highly concentrated every year'
                     ELSE format('highly concentrated in %s of %s years', v.high, v.years) END)),
-    (2, format('          HHI %s (%s) -> %s (%s), %s %s/yr: %s',
+    (2, format('          HHI %s (%s) -> %s (%s): endpoints %s%s, slope %s/yr: %s%s',
                pg_temp.n0(v.first_hhi), v.first_year, pg_temp.n0(v.last_hhi), v.last_year,
-               'slope', CASE WHEN v.slope >= 0 THEN '+' ELSE '-' END || pg_temp.n0(abs(v.slope)),
-               CASE WHEN v.slope > 100 THEN 'rising' WHEN v.slope < -100 THEN 'falling'
-                    ELSE 'flat' END)),
-    (3, format('          %s: %s supplies %s', v.last_year, v.last_top, pg_temp.pct(v.last_top_share)))
+               CASE WHEN v.last_hhi >= v.first_hhi THEN '+' ELSE '-' END,
+               pg_temp.n0(abs(v.last_hhi - v.first_hhi)),
+               CASE WHEN v.slope >= 0 THEN '+' ELSE '-' END || pg_temp.n0(abs(v.slope)),
+               t.by_slope, '')),
+    (3, CASE WHEN sign(v.slope) <> sign(v.last_hhi - v.first_hhi)
+             THEN format('          (the slope and the endpoints disagree: %s is %s the trend of the other years)',
+                         v.last_year, CASE WHEN v.last_hhi < v.first_hhi THEN 'below' ELSE 'above' END) END),
+    (4, format('          %s: %s supplies %s', v.last_year, v.last_top, pg_temp.pct(v.last_top_share)))
 ) AS l(n, line)
+WHERE l.line IS NOT NULL
 ORDER BY v.hs6, l.n \g (tuples_only=on)
 
 -- ===========================================================================
--- 2. World rare-earth mine production (USGS MCS 2025): concentration
+-- 2. World rare-earth mine production (USGS MCS 2026, the newest edition)
 -- ===========================================================================
 \echo
 \echo '------------------------------------------------------------------------------'
 \echo ' 2. World rare-earth mine production, t rare-earth-oxide equivalent'
-\echo '    USGS Mineral Commodity Summaries 2025 (2024 = estimate)'
+\echo '    USGS Mineral Commodity Summaries 2026, the newest edition (2025 = estimate)'
 \echo '------------------------------------------------------------------------------'
 
 CREATE TEMP TABLE report_world_profile AS
 SELECT year, (c).*
 FROM (SELECT year, rarerisk.concentration(iso3, production::float8) AS c
       FROM rarerisk_sample.world_mine_production
-      WHERE edition = 'MCS2025' AND commodity = 'Rare earths' AND year IN (2023, 2024)
+      WHERE edition = 'MCS2026' AND commodity = 'Rare earths' AND year IN (2024, 2025)
       GROUP BY year) s;
 
 SELECT year::text                                   AS "year",
@@ -179,23 +197,23 @@ ORDER BY year;
 WITH s AS (
     SELECT m.year, x.supplier, x.volume, x.share, x.rank
     FROM report_world_mix m, LATERAL rarerisk.shares(m.mix) x
-    WHERE m.edition = 'MCS2025' AND m.year IN (2023, 2024)
+    WHERE m.edition = 'MCS2026' AND m.year IN (2024, 2025)
 )
 SELECT coalesce(c.name || ' (' || k.supplier || ')', 'Other countries (unattributed)') AS "country",
-       round(a.volume::numeric)                 AS "2023 t",
-       round(100 * a.share::numeric, 1)         AS "2023 %",
-       round(b.volume::numeric)                 AS "2024e t",
-       round(100 * b.share::numeric, 1)         AS "2024e %",
+       round(a.volume::numeric)                 AS "2024 t",
+       round(100 * a.share::numeric, 1)         AS "2024 %",
+       round(b.volume::numeric)                 AS "2025e t",
+       round(100 * b.share::numeric, 1)         AS "2025e %",
        b.rank                                   AS "rank"
 FROM (SELECT DISTINCT supplier FROM s) k
-LEFT JOIN s a ON a.year = 2023 AND a.supplier IS NOT DISTINCT FROM k.supplier
-LEFT JOIN s b ON b.year = 2024 AND b.supplier IS NOT DISTINCT FROM k.supplier
+LEFT JOIN s a ON a.year = 2024 AND a.supplier IS NOT DISTINCT FROM k.supplier
+LEFT JOIN s b ON b.year = 2025 AND b.supplier IS NOT DISTINCT FROM k.supplier
 LEFT JOIN report_country c ON c.iso3 = k.supplier
 ORDER BY k.supplier IS NULL, b.rank NULLS LAST, a.rank NULLS LAST, k.supplier;
 
 \echo ' Verdict:'
 SELECT format('   %-5s HHI %s, %s (%s %s, %s equiv. producers)',
-              year || CASE WHEN year = 2024 THEN 'e' ELSE '' END,
+              year || CASE WHEN year = 2025 THEN 'e' ELSE '' END,
               pg_temp.n0(hhi), pg_temp.doj_band(hhi),
               coalesce(c.name, top_supplier), pg_temp.pct(top_share),
               to_char(equivalent_suppliers, 'FM990.00'))
@@ -258,7 +276,9 @@ SELECT s.hs6                                                                    
        round(100 * rarerisk.embargo_shortfall(m.mix, rarerisk.embargo(ARRAY['CHN'], stock_days => 180))::numeric, 1)
                                                                                    AS "180 d",
        round(100 * (i).shortfall_share::numeric, 1)                                AS "60 d+spare",
-       round((i).days_to_shortage::numeric)                                        AS "days left",
+       CASE WHEN (i).days_to_shortage IS NULL THEN 'no gap'
+            WHEN (i).days_to_shortage > 365 THEN '> horizon'
+            ELSE to_char((i).days_to_shortage, 'FM9,990') END                      AS "days left",
        array_to_string((w).suppliers, ',') || ' ' ||
          to_char(100 * (w).shortfall_share::numeric, 'FM990.0') || ' %'           AS "worst single"
 FROM report_us_spare s
@@ -267,7 +287,8 @@ CROSS JOIN LATERAL (SELECT rarerisk.embargo_impact(s.mix, rarerisk.embargo(ARRAY
                            rarerisk.worst_embargo(s.mix, 1, rarerisk.embargo(ARRAY['CHN'], stock_days => 60)) AS w) x
 ORDER BY s.hs6;
 \echo
-\echo '   Days left: how long 60 days of stocks last once the gap opens (with spare).'
+\echo '   Days left: how long 60 days of stocks last once the gap opens (with spare);'
+\echo '   "> horizon": they outlast the 365-day embargo, so there is no shortage in it.'
 \echo '   Worst single: the one supplier whose embargo alone hurts most (60 d stocks,'
 \echo '   spare), with its shortfall -- the single point of failure.'
 \echo
@@ -310,6 +331,8 @@ SELECT year::text                                                   AS "year",
        round((10000 * hhi_fraction)::numeric)                       AS "HHI",
        round(china_risk::numeric, 2)                                AS "China risk",
        round(hhi_wgi_t::numeric, 2)                                 AS "HHI_WGI,t",
+       0.01                                                         AS "EoL-RIR",
+       0.99                                                         AS "SI",
        round(rarerisk.eu_supply_risk(hhi_wgi_t, NULL, NULL, 0.01, 0.99)::numeric, 1)
                                                                     AS "SR extraction"
 FROM report_gov
@@ -394,11 +417,28 @@ ORDER BY country, share DESC, origin;
 
 \echo
 \echo ' theta: share of each country''s supply that is Indonesian or Philippine,'
-\echo ' directly or through intermediaries (theta >= 5 %):'
-SELECT t.country, round(100 * t.embargoed_content::numeric, 1) AS "theta %"
+\echo ' directly or through intermediaries (theta >= 5 %), with the volumes behind'
+\echo ' it: a share of a tiny supply is a tiny quantity.  Traced: the part of the'
+\echo ' supply the network attributes to a producing country.'
+WITH supply AS (
+    SELECT importer AS country, sum(ni_tonnes) AS t_ni,
+           (array_agg(exporter ORDER BY ni_tonnes DESC, exporter))[1] AS main_source,
+           max(ni_tonnes) AS main_t
+    FROM rarerisk_sample.nickel_flows_ni_2023
+    GROUP BY importer
+)
+SELECT t.country, round(100 * t.embargoed_content::numeric, 1) AS "theta %",
+       pg_temp.qty(s.t_ni)                                      AS "supply t Ni",
+       coalesce(s.main_source, '?') || ' ' || pg_temp.qty(s.main_t)
+                                                                AS "largest inflow, t Ni",
+       round(100 * tr.traced_share::numeric, 1)                  AS "traced %"
 FROM ni_net, rarerisk.embargoed_content(n, '{IDN,PHL}') t
+JOIN supply s USING (country)
+JOIN rarerisk.traced_share(n) tr USING (country)
 WHERE t.embargoed_content >= 0.05
 ORDER BY t.embargoed_content DESC, t.country;
+\echo '   (A country''s own mine output is its inflow from itself.  Rwanda''s 54 % is'
+\echo '   of 0.000078 t Ni: one flow, reported by Tanzania as an export.)'
 
 \echo
 \echo ' Shortfall of importers'' ore supply under an IDN + PHL embargo, 60 days of'
@@ -418,3 +458,104 @@ SELECT importer,
 FROM imp, ni_net
 GROUP BY importer
 ORDER BY importer;
+
+-- ===========================================================================
+-- 6. Probabilistic disruption risk of U.S. rare-earth imports, 2024
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 6. Disruption risk: U.S. rare-earth imports 2024 under uncertain events'
+\echo '    One year, 60 days of stocks, other suppliers can ship 20 % more.'
+\echo '------------------------------------------------------------------------------'
+\echo ' Events (independent; probabilities per year are illustrative judgements):'
+
+-- The event set.  Myanmar's mines feed Chinese separators (the U.S. buys no
+-- Myanmar rare earths directly), so their closure is a partial cut of
+-- China's exports; Lynas in Malaysia is the main separator outside China.
+CREATE TEMP TABLE report_events AS
+SELECT * FROM (VALUES
+    (1, rarerisk.disruption_event('China licensing regime', 0.30,
+                                  '{CHN,HKG}', 0.5)),
+    (2, rarerisk.disruption_event('China export ban', 0.05, '{CHN,HKG}', 1)),
+    (3, rarerisk.disruption_event('Myanmar mines close', 0.20, '{CHN}', 0.15)),
+    (4, rarerisk.disruption_event('Lynas Malaysia outage', 0.10, '{MYS}', 1)),
+    (5, rarerisk.disruption_event('Japan earthquake', 0.05, '{JPN}', 0.5))
+) v(n, e);
+
+SELECT (e).name                                         AS "event",
+       round((e).probability::numeric, 2)               AS "p / year",
+       array_to_string((e).suppliers, ',')              AS "suppliers",
+       round((e).intensity::numeric, 2)                 AS "cut"
+FROM report_events ORDER BY n;
+
+CREATE TEMP TABLE report_risk AS
+SELECT s.hs6,
+       rarerisk.disruption_risk(s.mix,
+           (SELECT array_agg(e ORDER BY n) FROM report_events),
+           rarerisk.embargo('{ignored}', stock_days => 60)) AS r
+FROM report_us_spare s;
+
+\echo ' Shortfall share of a year''s demand over all 32 outcomes, in %:'
+SELECT hs6                                                   AS "HS",
+       round(100 * (r).expected_shortfall_share::numeric, 1) AS "expected",
+       round(100 * (r).p_shortage::numeric, 1)               AS "P(short)",
+       round(100 * (r).var_95::numeric, 1)                   AS "VaR 95",
+       round(100 * (r).cvar_95::numeric, 1)                  AS "CVaR 95",
+       round(100 * (r).worst_share::numeric, 1)              AS "worst"
+FROM report_risk ORDER BY hs6;
+\echo
+\echo '   P(short): probability of any shortfall.  VaR 95: the shortfall exceeded'
+\echo '   with at most 5 % probability; CVaR 95: the mean of that worst 5 %.'
+\echo
+\echo ' Distribution of the shortfall, permanent magnets (HS 850511):'
+SELECT CASE WHEN d.shortfall_share = 0 THEN '0 (none)'
+            ELSE to_char(100 * d.shortfall_share::numeric, 'FM990.0') || ' %'
+       END                                                   AS "shortfall",
+       to_char(100 * d.probability::numeric, 'FM990.00') || ' %'
+                                                             AS "probability",
+       repeat('#', greatest(1, round(50 * d.probability)::int)) AS "histogram"
+FROM report_us_spare s,
+     rarerisk.disruption_distribution(s.mix,
+         (SELECT array_agg(e ORDER BY n) FROM report_events),
+         rarerisk.embargo('{ignored}', stock_days => 60)) d
+WHERE s.hs6 = '850511'
+ORDER BY d.shortfall_share;
+\echo
+\echo '   Exact: every combination of the five events is enumerated, none sampled.'
+\echo
+
+-- ===========================================================================
+-- 7. Alerts a monthly report would raise over the shipped years
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 7. Concentration alerts, U.S. rare-earth imports, year over year'
+\echo '    over 65: one supplier above the EU CRMA 65 % benchmark; switch: the'
+\echo '    largest supplier changed; drop: a share fell by more than 20 points.'
+\echo '------------------------------------------------------------------------------'
+WITH y AS (
+    SELECT hs6, year, mix, lag(mix) OVER w AS prev
+    FROM report_us_mix
+    WINDOW w AS (PARTITION BY hs6 ORDER BY year)
+), a AS (
+    SELECT y.hs6, y.year,
+           rarerisk.dominant_supplier(y.mix)                  AS over_65,
+           c.top_before, c.top_after, c.top_changed,
+           c.largest_drop_supplier, c.largest_drop
+    FROM y LEFT JOIN LATERAL rarerisk.concentration_change(y.prev, y.mix) c
+           ON true
+)
+SELECT hs6                                                   AS "HS",
+       year::text                                            AS "year",
+       coalesce(over_65, '')                                 AS "over 65",
+       CASE WHEN top_changed AND top_before IS NOT NULL
+            THEN top_before || ' -> ' || top_after ELSE '' END AS "switch",
+       CASE WHEN largest_drop > 20
+            THEN largest_drop_supplier || ' -'
+                 || to_char(largest_drop::numeric, 'FM990.0') || ' pts'
+            ELSE '' END                                      AS "drop"
+FROM a
+WHERE over_65 IS NOT NULL OR (top_changed AND top_before IS NOT NULL)
+   OR largest_drop > 20
+ORDER BY hs6, year;
+\echo

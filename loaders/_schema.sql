@@ -13,6 +13,8 @@
 --                                  (re-imports), never a flow or production
 --   rarerisk_data.mine_production  USGS MCS world production by country,
 --                                  keyed by edition + year
+--   rarerisk_data.governance       World Bank WGI estimates (view wgi_mean)
+--   rarerisk_data.bgs_production   BGS World Mineral Statistics production
 --   rarerisk_data.country_code     numeric Comtrade/BACI code -> ISO alpha-3
 --   rarerisk_data.country_name     country label -> ISO alpha-3
 --   rarerisk_data.hs_basket        HS-code baskets (rare earths, ...)
@@ -54,7 +56,8 @@ COMMENT ON VIEW rarerisk_data.country_by_code IS 'code -> (iso3, kind) lookup us
 COMMENT ON VIEW rarerisk_data.country_by_name IS 'name -> iso3 lookup used by the USGS loader';
 
 CREATE TABLE IF NOT EXISTS rarerisk_data.flows (
-    source        text    NOT NULL CHECK (source IN ('comtrade', 'baci')),
+    source        text    NOT NULL CONSTRAINT flows_source_check
+                          CHECK (source IN ('comtrade', 'baci', 'partner_share')),
     source_file   text    NOT NULL,
     source_line   int     NOT NULL,
     year          int     NOT NULL CHECK (year BETWEEN 1950 AND 2100),
@@ -71,6 +74,10 @@ CREATE TABLE IF NOT EXISTS rarerisk_data.flows (
     PRIMARY KEY (source_file, source_line)
 );
 CREATE INDEX IF NOT EXISTS flows_key ON rarerisk_data.flows (hs_code, year, importer);
+-- tables made by an older loader: the sources added since
+ALTER TABLE rarerisk_data.flows DROP CONSTRAINT IF EXISTS flows_source_check;
+ALTER TABLE rarerisk_data.flows ADD CONSTRAINT flows_source_check
+    CHECK (source IN ('comtrade', 'baci', 'partner_share'));
 COMMENT ON TABLE rarerisk_data.flows IS
   'bilateral trade flows, one row per source record: importer <- exporter, HS code, period, value (USD) and net weight (kg); exporter NULL = unattributed (n.e.s. areas)';
 COMMENT ON COLUMN rarerisk_data.flows.month IS 'NULL for annual data';
@@ -100,20 +107,65 @@ CREATE TABLE IF NOT EXISTS rarerisk_data.mine_production (
     production   numeric CHECK (production >= 0),
     unit         text,
     estimated    boolean,
-    value_flag   text    CHECK (value_flag IN ('W', 'NA', '—', 's', 'XX', 'blank')),
+    value_flag   text    CONSTRAINT mine_production_value_flag_check
+                         CHECK (value_flag IN ('W', 'NA', '—', 's', 'XX', 'incl', '<', 'blank')),
     notes        text,
     source_file  text    NOT NULL,
     source_line  int     NOT NULL,
     CHECK ((production IS NULL) = (value_flag IS NOT NULL)),
     UNIQUE (edition, commodity, measure, year, country, country_note)
 );
+-- tables made by an older loader: the flags added since
+ALTER TABLE rarerisk_data.mine_production DROP CONSTRAINT IF EXISTS mine_production_value_flag_check;
+ALTER TABLE rarerisk_data.mine_production ADD CONSTRAINT mine_production_value_flag_check
+    CHECK (value_flag IN ('W', 'NA', '—', 's', 'XX', 'incl', '<', 'blank'));
 COMMENT ON TABLE rarerisk_data.mine_production IS
   'world production by country from USGS Mineral Commodity Summaries data releases; "World total" rows dropped; key by edition + year (later editions revise earlier years)';
 COMMENT ON COLUMN rarerisk_data.mine_production.unit IS 'USGS unit of measure (metric tons, thousand metric tons, kilograms, ...); NULL where the release leaves it empty';
 COMMENT ON COLUMN rarerisk_data.mine_production.country_note IS 'qualifier USGS put in parentheses after the country, e.g. (beneficiated)';
 COMMENT ON COLUMN rarerisk_data.mine_production.iso3 IS 'ISO alpha-3; NULL for "Other countries" and multi-country rows (unattributed)';
 COMMENT ON COLUMN rarerisk_data.mine_production.value_flag IS
-  'why production is NULL: W withheld, NA not available, — zero/none, s less than half a unit, XX not applicable, blank empty cell';
+  'why production is NULL: W withheld, NA not available, — zero/none, s less than half a unit, XX not applicable, incl included with another row, < below a bound (in notes), blank empty cell';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.governance (
+    iso3         text    NOT NULL CHECK (iso3 ~ '^[A-Z]{3}$'),
+    country      text    NOT NULL,
+    indicator    text    NOT NULL CHECK (indicator IN ('VA', 'PV', 'GE', 'RQ', 'RL', 'CC')),
+    year         int     NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    estimate     numeric NOT NULL,
+    source_file  text    NOT NULL,
+    source_line  int     NOT NULL,
+    PRIMARY KEY (iso3, indicator, year)
+);
+COMMENT ON TABLE rarerisk_data.governance IS
+  'World Bank Worldwide Governance Indicators: the estimate (about -2.5 worst .. 2.5 best) of each of the six indicators per economy and year (loaders/wgi.sql)';
+COMMENT ON COLUMN rarerisk_data.governance.indicator IS
+  'VA voice and accountability, PV political stability and absence of violence, GE government effectiveness, RQ regulatory quality, RL rule of law, CC control of corruption';
+CREATE OR REPLACE VIEW rarerisk_data.wgi_mean AS
+SELECT iso3, min(country) AS country, year, count(*) AS indicators,
+       CASE WHEN count(*) = 6 THEN avg(estimate) END AS wgi_mean
+FROM rarerisk_data.governance GROUP BY iso3, year;
+COMMENT ON VIEW rarerisk_data.wgi_mean IS
+  'mean of the six WGI estimates per economy and year (NULL unless all six are published); the EU governance risk is rarerisk.wgi_risk(wgi_mean)';
+
+CREATE TABLE IF NOT EXISTS rarerisk_data.bgs_production (
+    commodity     text    NOT NULL,
+    table_name    text    NOT NULL,
+    sub_commodity text,
+    statistic     text    NOT NULL,
+    year          int     NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+    country       text    NOT NULL,
+    iso3          text    CHECK (iso3 ~ '^[A-Z]{3}$'),
+    quantity      numeric,
+    units         text,
+    notes         text,
+    source_file   text    NOT NULL,
+    source_line   int     NOT NULL,
+    PRIMARY KEY (source_file, source_line)
+);
+COMMENT ON TABLE rarerisk_data.bgs_production IS
+  'BGS World Mineral Statistics production by country and year (loaders/bgs.sql); sum only within one table_name and sub_commodity (the rare-earth files mix minerals by gross weight and oxides)';
+COMMENT ON COLUMN rarerisk_data.bgs_production.quantity IS 'NULL where BGS gives no figure';
 
 CREATE TABLE IF NOT EXISTS rarerisk_data.hs_basket (
     basket  text NOT NULL,

@@ -1,7 +1,8 @@
 # Sourced by the test, demo and bench scripts: a throwaway PostgreSQL cluster
 # in a temporary directory with rarerisk installed into it (not system-wide),
 # through Debian's extension_destdir setting (upstream 18:
-# extension_control_path).  Stopped and removed on exit.
+# extension_control_path), with the test-only module of test/fmgr beside it.
+# Stopped and removed on exit.
 #
 # After rr_cluster_start: PGHOST, PGPORT, PGUSER point at the cluster, and
 # RR_TMP is its directory.  Extra postgresql.conf lines may be passed in
@@ -45,6 +46,8 @@ rr_cluster_stop() {
 # with make install DESTDIR=$1: Debian's extension_destdir, else (upstream
 # 18 and later) extension_control_path and dynamic_library_path
 rr_install_conf() {
+	# grep reads all (no -q): an early exit would kill postgres with SIGPIPE,
+	# which pipefail turns into a failed test
 	if rr_as_owner "$RR_BINDIR/postgres" --describe-config 2>/dev/null |
 		grep '^extension_destdir' >/dev/null; then
 		echo "extension_destdir = '$1'"
@@ -68,6 +71,8 @@ rr_cluster_start() {
 	trap 'exit 130' INT TERM
 
 	make -s -C "$top" install DESTDIR="$RR_TMP/install" PG_CONFIG="$RR_PG_CONFIG" >/dev/null
+	# the test-only module of test/fmgr (support functions called as Citus calls them)
+	make -s -C "$top/test/fmgr" install DESTDIR="$RR_TMP/install" PG_CONFIG="$RR_PG_CONFIG" >/dev/null
 	chmod -R a+rX "$RR_TMP/install"
 	[ "$(id -u)" -eq 0 ] && chown postgres "$RR_TMP"
 

@@ -79,10 +79,13 @@ suite "cookbook" test/cookbook/run.sh
 suite "cookbook: the pg_cron job" test/cookbook/run.sh pg_cron
 suite "cookbook: the crontab job" test/cookbook/run.sh crontab
 suite "docs examples" test/docs/run.sh
+suite "demo report" test/demo/run.sh
 suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_restore.sh
 suite "server log: no crash" no_crash
 suite "dump on 15, restore and pg_upgrade to this server" \
 	env RR_BINDIR="$RR_BINDIR" test/reliability/upgrade_from_15.sh
+suite "Citus 13.2 from the package: coordinator and workers on 127.0.0.1:55432-55435" \
+	env PG_CONFIG="$RR_PG_CONFIG" test/citus/run.sh
 
 summary="suites: $passed passed, $failed failed, ${#skipped[@]} skipped"
 if [ ${#skipped[@]} -gt 0 ]; then

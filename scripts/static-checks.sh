@@ -19,6 +19,20 @@ if grep -n 'PG_VERSION_NUM' src/*.c src/*.h | grep -v '^src/compat.h:'; then
 fi
 echo "static checks: server version checks only in src/compat.h"
 
+# Spellings that exist on some server versions only; src/compat.h gives the
+# portable ones (pg_noreturn; varatt.h, which left postgres.h in 16)
+if grep -nE 'pg_attribute_noreturn|#include "varatt.h"' src/*.c src/*.h | grep -v '^src/compat.h:'; then
+	echo "static checks: the lines above compile on some server versions only (src/compat.h)" >&2
+	exit 1
+fi
+# every wrapper reaches src/compat.h, directly or through a header of src/
+via=$(grep -l '#include "compat.h"' src/*.h | sed 's|src/||' | paste -sd'|')
+for f in src/pg_*.c src/rarerisk.c; do
+	grep -qE "#include \"(compat.h|$via)\"" "$f" ||
+		{ echo "static checks: $f does not include compat.h" >&2; exit 1; }
+done
+echo "static checks: every wrapper includes src/compat.h; no version-specific spellings"
+
 version=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" rarerisk.control)
 meta=$(python3 -c '
 import json, sys

@@ -108,7 +108,7 @@ INSERT INTO hostile_value
       ('a=0', $$ARRAY[ROW('x', 0.5, '{CHN}', 0)::rarerisk.disruption_event]$$),
       ('nulls', $$ARRAY[ROW(NULL, NULL, NULL, NULL)::rarerisk.disruption_event]$$),
       ('{""}', $$ARRAY[ROW(NULL, 0.5, '{""}', 1)::rarerisk.disruption_event]$$),
-      ('24', $$ARRAY(SELECT rarerisk.disruption_event('e' || i, 0.5, ARRAY['S' || i, 'CHN'], 1.0 / i) FROM generate_series(1, 24) i)$$),
+      ('24', $$ARRAY(SELECT rarerisk.disruption_event('e' || i, 0.5, ARRAY['S' || i, CASE WHEN i <= 6 THEN 'CHN' ELSE 'ZZZ' END], 1.0 / i) FROM generate_series(1, 24) i)$$),
       ('25', $$ARRAY(SELECT rarerisk.disruption_event('e' || i, 0.5, '{CHN}') FROM generate_series(1, 25) i)$$))
       v(label, expr)
    WHERE t.typname = '_disruption_event' AND t.typnamespace = 'rarerisk'::regnamespace;

@@ -12,8 +12,6 @@
 #define RR_COMPAT_H
 
 #include "fmgr.h"
-#include "common/jsonapi.h"
-#include "mb/pg_wchar.h"
 
 #if PG_VERSION_NUM < 150000 || PG_VERSION_NUM >= 190000
 #error "rarerisk is written for PostgreSQL 15 to 18"
@@ -33,29 +31,20 @@
 #endif
 
 /*
- * JSON parser callbacks: from 16 they return a JsonParseErrorType (ours
- * report errors with ereport, so they always return success).  Declare
- * them RR_JSON_ACTION and end them with RR_JSON_DONE.
+ * The varlena macros (VARSIZE, SET_VARSIZE, VARDATA, ...) left postgres.h
+ * for their own header in 16.
  */
 #if PG_VERSION_NUM >= 160000
-#define RR_JSON_ACTION JsonParseErrorType
-#define RR_JSON_DONE return JSON_SUCCESS
-#else
-#define RR_JSON_ACTION void
-#define RR_JSON_DONE return
+#include "varatt.h"
 #endif
 
 /*
- * A lexer over a C string in the database encoding, de-escaping strings:
- * from 17 makeJsonLexContextCstringLen takes the context to fill first
- * (NULL: allocate one).
+ * A function that does not return: 18 spells it pg_noreturn before the
+ * declaration and drops pg_attribute_noreturn(); the GCC attribute it
+ * stands for may stand first on every version.
  */
-#if PG_VERSION_NUM >= 170000
-#define rr_json_lexer(str, len) \
-	makeJsonLexContextCstringLen(NULL, (str), (len), GetDatabaseEncoding(), true)
-#else
-#define rr_json_lexer(str, len) \
-	makeJsonLexContextCstringLen((str), (len), GetDatabaseEncoding(), true)
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
 #endif
 
 #endif							/* RR_COMPAT_H */

@@ -15,14 +15,19 @@
 #define ALIGN8(x)	(((x) + 7) & ~((size_t) 7))
 #define SMALL_CHUNK_LIMIT	8192	/* PostgreSQL rounds smaller chunks to 2^n */
 
-/* Byte size of a flat mix */
-size_t
-mix_layout_size(uint32_t count, bool spare, bool risk, uint32_t arena_size)
+static void sort_order(const Mix *m, uint32_t *order, OrderCmp cmp);
+
+/*
+ * Byte size of a flat mix, in 64 bits whatever size_t is: callers compare
+ * it with MIX_MAX_SIZE before allocating
+ */
+uint64_t
+mix_layout_size(uint64_t count, bool spare, bool risk, uint64_t arena_size)
 {
 	return sizeof(Mix) +
-		(size_t) count * (sizeof(MixEntry) + (spare ? sizeof(MixSpare) : 0) +
-						  (risk ? sizeof(double) : 0)) +
-		(size_t) arena_size;
+		count * (sizeof(MixEntry) + (spare ? sizeof(MixSpare) : 0) +
+				 (risk ? sizeof(double) : 0)) +
+		arena_size;
 }
 
 /* The arena of long keys, after the entries, spares and risks */

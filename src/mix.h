@@ -140,15 +140,15 @@ mix_add_checked(double *sum, double *comp, double x, double xc)
 	return MIX_OK;
 }
 
-extern size_t mix_layout_size(uint32_t count, bool spare, bool risk,
-							  uint32_t arena_size);
+extern uint64_t mix_layout_size(uint64_t count, bool spare, bool risk,
+								uint64_t arena_size);
 extern const char *mix_arena(const Mix *m);
 
-/* Size in bytes of a mix buffer (the varlena size) */
+/* Size in bytes of a mix buffer (the varlena size; at most MIX_MAX_SIZE) */
 static inline size_t
 mix_size(const Mix *m)
 {
-	return mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
+	return (size_t) mix_layout_size(m->count, (m->flags & MIX_F_SPARE) != 0,
 						   (m->flags & MIX_F_RISK) != 0, m->arena_size);
 }
 

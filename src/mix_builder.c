@@ -5,14 +5,17 @@
  *
  * Plain C: no PostgreSQL headers.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
+#include "interrupt.h"
 #include "ksum.h"
 #include "mix_builder.h"
 
 #define ALIGN8(x)	(((x) + 7) & ~((uint64_t) 7))
 #define MAX_SEGMENTS 32
+#define QUEUE_BOUND (DBL_MAX / 4)	/* below it no sum of a mix overflows */
 
 /* Segment pointers by number, kept only while a hash index exists */
 typedef struct SegmentTable
@@ -20,14 +23,16 @@ typedef struct SegmentTable
 	MixSegment *seg[MAX_SEGMENTS];
 } SegmentTable;
 
-/* Where one entry lives */
+/*
+ * One entry for the canonical sort: its code and its number.  16 bytes, so
+ * that the array for the largest mix (MIX_MAX_SIZE / sizeof(MixEntry)
+ * entries) stays below MIX_MAX_SIZE as well.
+ */
 typedef struct EntryRef
 {
 	const char *key;
 	uint32_t	keylen;
-	const MixCell *cell;
-	const MixSpare *spare;
-	double		risk;
+	uint32_t	n;
 } EntryRef;
 
 /*
@@ -216,11 +221,12 @@ mixb_find(const MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 }
 
 bool
-mixb_contains(const MixBuilder *b, const char *key, size_t keylen)
+mixb_contains(MixBuilder *b, const char *key, size_t keylen)
 {
 	MixSegment *s;
 	uint32_t	o;
 
+	(void) mixb_apply_pending(b);
 	return mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o);
 }
 
@@ -230,6 +236,20 @@ arena_alloc(const MixBuilder *b, uint64_t size)
 	if (size > MIX_MAX_SIZE)
 		return NULL;
 	return b->alloc->alloc(b->alloc->arg, (size_t) size);
+}
+
+/*
+ * Would the flat form still fit in MIX_MAX_SIZE with `more` more entries,
+ * `more_long` more bytes of long codes, and spare capacity and risks as
+ * given?  Checked before the builder grows, so that what cannot be written
+ * out (a varlena holds at most 1 GB) is refused when it is made.
+ */
+static inline bool
+flat_fits(const MixBuilder *b, uint32_t more, uint64_t more_long,
+		  bool spare, bool risk)
+{
+	return mix_layout_size((uint64_t) b->count + more, spare, risk,
+						   ALIGN8(b->long_bytes + more_long)) <= MIX_MAX_SIZE;
 }
 
 /* (Re)build the hash index for the current capacity */
@@ -273,6 +293,8 @@ rebuild_index(MixBuilder *b)
 static MixStatus
 enable_spare(MixBuilder *b)
 {
+	if (!flat_fits(b, 0, 0, true, b->risk))
+		return MIX_ERR_TOO_BIG;
 	for (MixSegment *s = b->first; s != NULL; s = s->next)
 		if (s->spares == NULL)
 		{
@@ -299,6 +321,8 @@ new_risks(const MixBuilder *b, uint32_t n)
 static MixStatus
 enable_risk(MixBuilder *b)
 {
+	if (!flat_fits(b, 0, 0, b->spare, true))
+		return MIX_ERR_TOO_BIG;
 	for (MixSegment *s = b->first; s != NULL; s = s->next)
 		if (s->risks == NULL && (s->risks = new_risks(b, s->capacity)) == NULL)
 			return MIX_ERR_NOMEM;
@@ -343,6 +367,10 @@ add_segment(MixBuilder *b)
 		return MIX_ERR_NOMEM;
 	b->last->next = s;
 	b->last = s;
+	if (b->seg1 == NULL)
+		b->seg1 = s;
+	else if (b->seg2 == NULL)
+		b->seg2 = s;
 	b->capacity += cap;
 	return MIX_OK;
 }
@@ -356,6 +384,8 @@ append(MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 	MixSegment *s;
 	uint32_t	o;
 
+	if (!flat_fits(b, 1, len > 8 ? len : 0, b->spare, b->risk))
+		return MIX_ERR_TOO_BIG;
 	if (b->last->used == b->last->capacity && (st = add_segment(b)) != MIX_OK)
 		return st;
 	s = b->last;
@@ -445,6 +475,98 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 										sp, spc) : MIX_OK;
 }
 
+/* Start loading what applying the queued rows will read */
+static inline void
+prefetch_entries(const MixBuilder *b)
+{
+	const MixSegment *segs[3] = {&b->seg0, b->seg1, b->seg2};
+
+	if (b->index != NULL)
+		return;
+	for (int i = 0; i < 3 && segs[i] != NULL; i++)
+	{
+		const MixSegment *s = segs[i];
+
+		for (uint32_t o = 0; o < s->used; o += 8)
+			__builtin_prefetch(&s->prefix[o]);
+		for (uint32_t o = 0; o < s->used; o += 4)
+			__builtin_prefetch(&s->cells[o], 1);
+	}
+}
+
+/*
+ * The cell of the short code whose prefix is pfx, searched without the
+ * hash index (a mix of at most MIXB_LINEAR_MAX entries, in at most three
+ * segments); NULL if absent.  An 8-byte code must not match a longer code
+ * with the same first 8 bytes.
+ */
+static inline MixCell *
+find_short(const MixBuilder *b, uint64_t pfx)
+{
+	MixSegment *segs[3] = {b->first, b->seg1, b->seg2};
+	bool		full = prefix_len(&pfx) == 8;
+
+	for (int i = 0; i < 3 && segs[i] != NULL; i++)
+	{
+		MixSegment *s = segs[i];
+
+		for (uint32_t o = 0; o < s->used; o++)
+			if (s->prefix[o] == pfx &&
+				(!full || s->long_keys == NULL || s->long_keys[o] == NULL))
+				return &s->cells[o];
+	}
+	return NULL;
+}
+
+/*
+ * Apply the queued rows, in order.  They were queued only while the bound
+ * kept every sum far from overflowing, so adding to a supplier present
+ * cannot fail; a new supplier (or a mix with a hash index) takes the
+ * general path, whose failures (out of memory, too big) are returned.
+ */
+MixStatus
+mixb_apply_pending(MixBuilder *b)
+{
+	uint32_t	n = b->npending;
+
+	if (n == 0)
+		return MIX_OK;
+	b->npending = 0;
+	prefetch_entries(b);
+	for (uint32_t i = 0; i < n; i++)
+	{
+		uint64_t	pfx = b->pending[i].prefix;
+		double		v = b->pending[i].volume;
+		MixCell    *c;
+		MixStatus	st;
+
+		/* the same arithmetic as mix_add_checked(), without its checks */
+		if (pfx == 0)
+		{
+			ksum_add_parts(&b->unattributed, &b->unattributed_c, v);
+			b->unattributed_c += 0.0;
+			continue;
+		}
+		if (b->index == NULL && (c = find_short(b, pfx)) != NULL)
+		{
+			ksum_add_parts(&c->volume, &c->volume_c, v);
+			c->volume_c += 0.0;
+			continue;
+		}
+		st = add_parts(b, (const char *) &b->pending[i].prefix,
+					   prefix_len(&b->pending[i].prefix), v, 0, 0, 0, false, NAN);
+		if (st != MIX_OK)
+		{
+			/* keep the rest queued: the caller reports and stops */
+			memmove(&b->pending[0], &b->pending[i + 1],
+					(n - i - 1) * sizeof(MixPending));
+			b->npending = n - i - 1;
+			return st;
+		}
+	}
+	return MIX_OK;
+}
+
 /* Add one row; NULL key: unattributed volume */
 MixStatus
 mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
@@ -454,7 +576,27 @@ mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
 
 	if ((st = mix_check_value(volume)) != MIX_OK)
 		return st;
+	b->bound += volume;
+	if (!with_spare && (key == NULL || (keylen > 0 && keylen <= 8)) &&
+		b->bound < QUEUE_BOUND)
+	{
+		uint64_t	pfx = 0;
+
+		if (key != NULL)
+		{
+			pfx = key_prefix(key, keylen);
+			if (prefix_has_zero(pfx, keylen))
+				return MIX_ERR_KEY_ZERO_BYTE;
+		}
+		b->pending[b->npending].prefix = pfx;
+		b->pending[b->npending].volume = volume;
+		if (++b->npending == MIXB_PENDING)
+			return mixb_apply_pending(b);
+		return MIX_OK;
+	}
 	if (with_spare && (st = mix_check_value(spare)) != MIX_OK)
+		return st;
+	if ((st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
 	return add_parts(b, key, keylen, volume, 0, spare, 0, with_spare, NAN);
 }
@@ -471,8 +613,10 @@ mixb_add_risk(MixBuilder *b, const char *key, size_t keylen, double volume,
 	MixStatus	st;
 
 	if ((st = mix_check_value(volume)) != MIX_OK ||
-		(key != NULL && (st = mix_check_value(risk)) != MIX_OK))
+		(key != NULL && (st = mix_check_value(risk)) != MIX_OK) ||
+		(st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
+	b->bound += volume;
 	if (!b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
 	return add_parts(b, key, keylen, volume, 0, 0, 0, false,
@@ -487,7 +631,8 @@ mixb_set_spare(MixBuilder *b, const char *key, size_t keylen, double spare)
 	MixSegment *s;
 	uint32_t	o;
 
-	if ((st = mix_check_value(spare)) != MIX_OK)
+	if ((st = mix_check_value(spare)) != MIX_OK ||
+		(st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
 	if (!b->spare && (st = enable_spare(b)) != MIX_OK)
 		return st;
@@ -517,17 +662,20 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 	const MixSpare *ms = mix_spares(m);
 	MixStatus	st;
 
-	if ((st = merge_k(b, m->k)) != MIX_OK ||
+	if ((st = mixb_apply_pending(b)) != MIX_OK ||
+		(st = merge_k(b, m->k)) != MIX_OK ||
 		(st = add_parts(b, NULL, 0, m->unattributed, m->unattributed_c,
 						m->unattributed_spare, m->unattributed_spare_c,
 						spare, NAN)) != MIX_OK)
 		return st;
 	if ((m->flags & MIX_F_RISK) && !b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
+	b->bound += m->unattributed + m->unattributed_c;
 	for (uint32_t i = 0; i < m->count; i++)
 	{
 		const MixEntry *e = &mix_entries(m)[i];
 
+		b->bound += e->volume + e->volume_c;
 		if ((st = add_parts(b, mix_entry_key(m, e), e->keylen, e->volume,
 							e->volume_c, spare ? ms[i].spare : 0,
 							spare ? ms[i].spare_c : 0, spare,
@@ -539,11 +687,14 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 
 /* Merge another builder into b */
 MixStatus
-mixb_add_builder(MixBuilder *b, const MixBuilder *o)
+mixb_add_builder(MixBuilder *b, MixBuilder *o)
 {
 	MixStatus	st;
 
-	if ((st = merge_k(b, o->k)) != MIX_OK ||
+	b->bound += o->bound;
+	if ((st = mixb_apply_pending(b)) != MIX_OK ||
+		(st = mixb_apply_pending(o)) != MIX_OK ||
+		(st = merge_k(b, o->k)) != MIX_OK ||
 		(st = add_parts(b, NULL, 0, o->unattributed, o->unattributed_c,
 						o->unattributed_spare, o->unattributed_spare_c,
 						o->spare, NAN)) != MIX_OK)
@@ -565,12 +716,18 @@ mixb_add_builder(MixBuilder *b, const MixBuilder *o)
 	return MIX_OK;
 }
 
-/* Size in bytes of the canonical flat form */
-size_t
-mixb_flat_size(const MixBuilder *b)
+/*
+ * Size in bytes of the canonical flat form; never above MIX_MAX_SIZE (the
+ * builder refuses to grow past it)
+ */
+uint64_t
+mixb_flat_size(MixBuilder *b)
 {
-	return mix_layout_size(b->count, b->spare, b->risk,
-						   (uint32_t) ALIGN8(b->long_bytes));
+	MixStatus	st = mixb_apply_pending(b);
+
+	if (st != MIX_OK && b->deferred == MIX_OK)
+		b->deferred = st;
+	return mix_layout_size(b->count, b->spare, b->risk, ALIGN8(b->long_bytes));
 }
 
 /*
@@ -585,6 +742,19 @@ normalize(double hi, double lo, double *out_hi, double *out_lo)
 
 	*out_lo = (hi - s) + lo;
 	*out_hi = s;
+}
+
+/* Entry number n: its segment and offset, walking the chain */
+static const MixSegment *
+segment_of(const MixBuilder *b, uint32_t n, uint32_t *off)
+{
+	uint32_t	segno;
+	const MixSegment *s = b->first;
+
+	locate(n, &segno, off);
+	while (segno-- > 0)
+		s = s->next;
+	return s;
 }
 
 static int
@@ -617,6 +787,7 @@ flat_header(const MixBuilder *b, Mix *out, bool sorted)
 		(b->risk ? MIX_F_RISK : 0);
 	out->k = b->k;
 	out->count = b->count;
+	/* below MIX_MAX_SIZE: mixb_flatten checked */
 	out->arena_used = (uint32_t) b->long_bytes;
 	out->arena_size = (uint32_t) ALIGN8(b->long_bytes);
 	normalize(b->unattributed, b->unattributed_c,
@@ -665,14 +836,19 @@ flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
  * compensation, in normal form.
  */
 MixStatus
-mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
+mixb_flatten(MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			 bool sorted)
 {
-	FlatOut		f = flat_header(b, out, sorted);
+	FlatOut		f;
 	EntryRef   *refs;
 	uint32_t   *order;
 	uint32_t	n = 0;
 
+	if (mixb_flat_size(b) > MIX_MAX_SIZE)
+		return MIX_ERR_TOO_BIG;
+	if (b->deferred != MIX_OK)
+		return b->deferred;
+	f = flat_header(b, out, sorted);
 	if (!sorted)
 	{
 		for (const MixSegment *s = b->first; s != NULL; s = s->next)
@@ -681,6 +857,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 				uint32_t	len;
 				const char *key = entry_key(s, i, &len);
 
+				rr_check_interrupts_every(n);
 				flat_entry(&f, n, key, len, &s->cells[i],
 						   b->spare ? &s->spares[i] : NULL,
 						   b->risk ? s->risks[i] : NAN);
@@ -695,18 +872,21 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 	for (const MixSegment *s = b->first; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++, n++)
 		{
+			rr_check_interrupts_every(n);
 			refs[n].key = entry_key(s, i, &refs[n].keylen);
-			refs[n].cell = &s->cells[i];
-			refs[n].spare = b->spare ? &s->spares[i] : NULL;
-			refs[n].risk = b->risk ? s->risks[i] : NAN;
+			refs[n].n = n;
 			order[n] = n;
 		}
 	sort_positions(order, b->count, cmp_refs, refs);
 	for (uint32_t j = 0; j < b->count; j++)
 	{
 		const EntryRef *r = &refs[order[j]];
+		uint32_t	o;
+		const MixSegment *s = segment_of(b, r->n, &o);
 
-		flat_entry(&f, j, r->key, r->keylen, r->cell, r->spare, r->risk);
+		rr_check_interrupts_every(j);
+		flat_entry(&f, j, r->key, r->keylen, &s->cells[o],
+				   b->spare ? &s->spares[o] : NULL, b->risk ? s->risks[o] : NAN);
 	}
 	if (tmp->release)
 	{
@@ -718,9 +898,9 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 
 /* The canonical flat form in new memory from a */
 Mix *
-mixb_to_mix(const MixBuilder *b, const MixAllocator *a, MixStatus *status)
+mixb_to_mix(MixBuilder *b, const MixAllocator *a, MixStatus *status)
 {
-	size_t		size = mixb_flat_size(b);
+	uint64_t	size = mixb_flat_size(b);
 	Mix		   *m;
 
 	if (size > MIX_MAX_SIZE)
@@ -728,7 +908,7 @@ mixb_to_mix(const MixBuilder *b, const MixAllocator *a, MixStatus *status)
 		*status = MIX_ERR_TOO_BIG;
 		return NULL;
 	}
-	m = a->alloc(a->arg, size);
+	m = a->alloc(a->arg, (size_t) size);
 	if (m == NULL)
 	{
 		*status = MIX_ERR_NOMEM;

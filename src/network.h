@@ -108,10 +108,6 @@ typedef struct NetAllocator
 	void	   *arg;
 } NetAllocator;
 
-/* Called between bounded units of work; may not return (PostgreSQL's
- * CHECK_FOR_INTERRUPTS) */
-typedef void (*NetTick) (void *arg);
-
 static inline NetNode *
 net_nodes(const TradeNetwork *n)
 {
@@ -169,7 +165,8 @@ extern TradeNetwork *net_from_json(const char *s, size_t len, bool utf8,
 								   const NetAllocator *a,
 								   struct IoError *err);
 extern size_t net_binary_size(const TradeNetwork *n);
-extern void net_to_binary(const TradeNetwork *n, unsigned char *buf);
+extern void net_to_binary(const TradeNetwork *n, unsigned char *buf,
+						  bool fold);
 extern TradeNetwork *net_from_binary(const unsigned char *buf, size_t len,
 									 const NetAllocator *a,
 									 struct IoError *err);
@@ -196,7 +193,7 @@ typedef struct NetShares
 } NetShares;
 
 extern NetStatus net_trace(const TradeNetwork *n, const NetAllocator *a,
-						   NetTick tick, void *tick_arg, NetShares *out);
+						   NetShares *out);
 extern void net_shares_release(const NetAllocator *a, NetShares *s);
 extern double net_shares_sum(const NetShares *s, uint32_t i,
 							 const bool *selected);

@@ -49,6 +49,10 @@
  *
  * Cost: O(s^3) per component of s countries plus O((s^2 + E) m) for the m
  * origins; a world network (250 countries, 30,000 flows, one giant
+ * component) takes milliseconds.  Every phase counts its work and checks
+ * for interrupts every RR_TRACE_STRIDE operations, so tracing any network
+ * (an acyclic one of single-country components included) reacts to a
+ * cancel at once.
  *
  * Plain C: no PostgreSQL headers.
  */
@@ -56,32 +60,57 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interrupt.h"
 #include "ksum.h"
 #include "network.h"
 
-/* ---------------------------------------------------------------- */
-/* Origin tracing													*/
-/* ---------------------------------------------------------------- */
+/* Floating-point operations between two interrupt checks (~50 us) */
+#define RR_TRACE_STRIDE		65536
 
 typedef struct Tracer
 {
 	const NetAllocator *a;
-	NetTick		tick;
-	void	   *tick_arg;
+	const TradeNetwork *net;
 	uint32_t	n,
 				m;
-	const uint32_t *start;		/* CSR of "draws from": row i = importer i */
-	const uint32_t *src;		/* exporter of each inflow */
-	const double *w;			/* F(j->i) / P_i */
-	const double *prod;			/* production_i / P_i */
-	const double *unk;			/* unknown_i / P_i */
+	uint64_t	work;			/* operations since the last check */
+	uint32_t	ninflow;		/* named inflows with volume > 0 */
+	uint32_t	producers;
+	/* per country */
+	double	   *P;				/* supply pool */
+	double	   *prod;			/* production_i / P_i */
+	double	   *unk;			/* unknown_i / P_i */
+	uint32_t   *start;			/* CSR of "draws from": row i = importer i */
 	int32_t    *local;			/* position in the current component, or -1 */
 	double	   *ell;			/* per member: what leaves the component */
 	double	   *d;				/* per member: GTH pivot */
+	/* per inflow */
+	uint32_t   *src;			/* exporter of each inflow */
+	double	   *w;				/* F(j->i) / P_i */
+	/* Tarjan */
+	uint32_t   *tidx,
+			   *low,
+			   *stk,
+			   *cs_node,
+			   *cs_pos;
+	bool	   *onstk;
+	/* per component */
 	double	   *W;				/* s x s, within-component draws */
 	size_t		W_cap;			/* doubles allocated in W */
 	NetShares  *out;
 } Tracer;
+
+/* Count ops operations; check for interrupts every RR_TRACE_STRIDE */
+static inline void
+tick(Tracer *t, uint64_t ops)
+{
+	t->work += ops;
+	if (t->work >= RR_TRACE_STRIDE)
+	{
+		t->work = 0;
+		rr_check_interrupts();
+	}
+}
 
 static void *
 zalloc(const NetAllocator *a, size_t n, size_t size)
@@ -117,50 +146,50 @@ normalise(double *x, uint32_t m)
 	return NET_OK;
 }
 
-/*
- * Solve the component mem[0..s): its suppliers outside are solved already.
- * Member rows of out->x serve as the right-hand sides, then the solution.
- */
+/* ---------------------------------------------------------------- */
+/* Solving one strongly connected component							*/
+/* ---------------------------------------------------------------- */
+
+/* Room for the s x s within-component matrix, zeroed */
 static NetStatus
-solve_component(Tracer *t, const uint32_t *mem, uint32_t s)
+component_matrix(Tracer *t, uint32_t s)
+{
+	size_t		need = (size_t) s * s;
+
+	if (need > NET_MAX_SIZE / sizeof(double))
+		return NET_ERR_TRACE_TOO_BIG;
+	if (need > t->W_cap)
+	{
+		release(t->a, t->W);
+		t->W = zalloc(t->a, need, sizeof(double));
+		if (t->W == NULL)
+			return NET_ERR_NOMEM;
+		t->W_cap = need;
+	}
+	else
+		memset(t->W, 0, need * sizeof(double));
+	return NET_OK;
+}
+
+/*
+ * Right-hand sides (what flows in from production, unknown supply and the
+ * components solved already), the within-component draws and the leaks of
+ * the members mem[0..s).  Returns whether anything feeds the component.
+ */
+static bool
+component_inputs(Tracer *t, const uint32_t *mem, uint32_t s)
 {
 	NetShares  *o = t->out;
 	uint32_t	m = t->m;
 	bool		fed = false;
-	NetStatus	st = NET_OK;
 
-	if (s == 1 && o->empty[mem[0]])
-		return NET_OK;			/* no supply: a row of zeros */
-	o->sccs++;
-	if (s > o->largest_scc)
-		o->largest_scc = s;
-	if (s > 1)
-	{
-		size_t		need = (size_t) s * s;
-
-		if (need > NET_MAX_SIZE / sizeof(double))
-			return NET_ERR_TRACE_TOO_BIG;
-		if (need > t->W_cap)
-		{
-			release(t->a, t->W);
-			t->W = zalloc(t->a, need, sizeof(double));
-			if (t->W == NULL)
-				return NET_ERR_NOMEM;
-			t->W_cap = need;
-		}
-		else
-			memset(t->W, 0, need * sizeof(double));
-	}
-	for (uint32_t k = 0; k < s; k++)
-		t->local[mem[k]] = (int32_t) k;
-
-	/* right-hand sides, the within-component matrix and the leaks */
 	for (uint32_t k = 0; k < s; k++)
 	{
 		uint32_t	i = mem[k];
 		double	   *R = o->x + (size_t) i * m;
 		KSum		ell = {0, 0};
 
+		tick(t, 1);
 		if (t->prod[i] > 0 || t->unk[i] > 0)
 			fed = true;
 		if (t->prod[i] > 0)
@@ -181,6 +210,7 @@ solve_component(Tracer *t, const uint32_t *mem, uint32_t s)
 			if (t->local[j] >= 0)
 			{
 				t->W[(size_t) k * s + t->local[j]] += w;
+				tick(t, 1);
 				continue;
 			}
 			fed = true;
@@ -194,90 +224,357 @@ solve_component(Tracer *t, const uint32_t *mem, uint32_t s)
 				for (uint32_t c = 0; c < m; c++)
 					R[c] += w * xj[c];
 			}
+			tick(t, m);
 		}
 		t->ell[k] = ksum_value(&ell);
 	}
+	return fed;
+}
 
-	if (!fed)
+/* A closed re-export loop: nothing in it has a producing origin */
+static void
+component_trapped(Tracer *t, const uint32_t *mem, uint32_t s)
+{
+	NetShares  *o = t->out;
+
+	for (uint32_t k = 0; k < s; k++)
 	{
-		/* a closed re-export loop: nothing in it has a producing origin */
-		for (uint32_t k = 0; k < s; k++)
-		{
-			double	   *R = o->x + (size_t) mem[k] * m;
+		double	   *R = o->x + (size_t) mem[k] * t->m;
 
-			memset(R, 0, (size_t) m * sizeof(double));
-			R[m - 1] = 1;
-		}
-		o->trapped += s;
-		goto done;
+		tick(t, t->m);
+		memset(R, 0, (size_t) t->m * sizeof(double));
+		R[t->m - 1] = 1;
 	}
+	o->trapped += s;
+}
 
-	if (s > 1)
+/*
+ * GTH elimination over the component: pivots as sums of non-negative
+ * terms, never as 1 - (sum of outflows)
+ */
+static NetStatus
+component_eliminate(Tracer *t, const uint32_t *mem, uint32_t s)
+{
+	NetShares  *o = t->out;
+	uint32_t	m = t->m;
+	double	   *W = t->W;
+
+	for (uint32_t k = 0; k < s; k++)
 	{
-		double	   *W = t->W;
+		const double *Wk = W + (size_t) k * s;
+		const double *Rk = o->x + (size_t) mem[k] * m;
+		double		dk = t->ell[k];
 
-		/* GTH elimination: pivots as sums of non-negative terms */
-		for (uint32_t k = 0; k < s; k++)
+		tick(t, s);
+		for (uint32_t j = k + 1; j < s; j++)
+			dk += Wk[j];
+		if (!(dk > 0) || !isfinite(dk))
+			return NET_ERR_PRECISION;
+		t->d[k] = dk;
+		for (uint32_t i = k + 1; i < s; i++)
 		{
-			const double *Wk = W + (size_t) k * s;
-			const double *Rk = o->x + (size_t) mem[k] * m;
-			double		dk = t->ell[k];
+			double	   *Wi = W + (size_t) i * s;
+			double	   *Ri;
+			double		f;
 
-			if (t->tick)
-				t->tick(t->tick_arg);
+			if (Wi[k] == 0)
+				continue;
+			f = Wi[k] / dk;
+			t->ell[i] += f * t->ell[k];
 			for (uint32_t j = k + 1; j < s; j++)
-				dk += Wk[j];
-			if (!(dk > 0) || !isfinite(dk))
-			{
-				st = NET_ERR_PRECISION;
-				goto done;
-			}
-			t->d[k] = dk;
-			for (uint32_t i = k + 1; i < s; i++)
-			{
-				double	   *Wi = W + (size_t) i * s;
-				double	   *Ri;
-				double		f;
-
-				if (Wi[k] == 0)
-					continue;
-				f = Wi[k] / dk;
-				t->ell[i] += f * t->ell[k];
-				for (uint32_t j = k + 1; j < s; j++)
-					Wi[j] += f * Wk[j];
-				Ri = o->x + (size_t) mem[i] * m;
-				for (uint32_t c = 0; c < m; c++)
-					Ri[c] += f * Rk[c];
-			}
-		}
-		/* back substitution, in place */
-		for (uint32_t k = s; k-- > 0;)
-		{
-			const double *Wk = W + (size_t) k * s;
-			double	   *xk = o->x + (size_t) mem[k] * m;
-
-			if (t->tick && (k & 63) == 0)
-				t->tick(t->tick_arg);
-			for (uint32_t j = k + 1; j < s; j++)
-			{
-				const double *xj;
-
-				if (Wk[j] == 0)
-					continue;
-				xj = o->x + (size_t) mem[j] * m;
-				for (uint32_t c = 0; c < m; c++)
-					xk[c] += Wk[j] * xj[c];
-			}
+				Wi[j] += f * Wk[j];
+			Ri = o->x + (size_t) mem[i] * m;
 			for (uint32_t c = 0; c < m; c++)
-				xk[c] /= t->d[k];
+				Ri[c] += f * Rk[c];
+			tick(t, (uint64_t) s + m);
 		}
 	}
-	for (uint32_t k = 0; k < s && st == NET_OK; k++)
-		st = normalise(o->x + (size_t) mem[k] * m, m);
-done:
+	return NET_OK;
+}
+
+/* Back substitution after the elimination, in place */
+static void
+component_back_substitute(Tracer *t, const uint32_t *mem, uint32_t s)
+{
+	NetShares  *o = t->out;
+	uint32_t	m = t->m;
+
+	for (uint32_t k = s; k-- > 0;)
+	{
+		const double *Wk = t->W + (size_t) k * s;
+		double	   *xk = o->x + (size_t) mem[k] * m;
+
+		tick(t, s);
+		for (uint32_t j = k + 1; j < s; j++)
+		{
+			const double *xj;
+
+			if (Wk[j] == 0)
+				continue;
+			xj = o->x + (size_t) mem[j] * m;
+			for (uint32_t c = 0; c < m; c++)
+				xk[c] += Wk[j] * xj[c];
+			tick(t, m);
+		}
+		for (uint32_t c = 0; c < m; c++)
+			xk[c] /= t->d[k];
+	}
+}
+
+/*
+ * Solve the component mem[0..s): its suppliers outside are solved already.
+ * Member rows of out->x serve as the right-hand sides, then the solution.
+ */
+static NetStatus
+solve_component(Tracer *t, const uint32_t *mem, uint32_t s)
+{
+	NetShares  *o = t->out;
+	NetStatus	st = NET_OK;
+
+	if (s == 1 && o->empty[mem[0]])
+		return NET_OK;			/* no supply: a row of zeros */
+	o->sccs++;
+	if (s > o->largest_scc)
+		o->largest_scc = s;
+	if (s > 1 && (st = component_matrix(t, s)) != NET_OK)
+		return st;
+	for (uint32_t k = 0; k < s; k++)
+		t->local[mem[k]] = (int32_t) k;
+
+	if (!component_inputs(t, mem, s))
+		component_trapped(t, mem, s);
+	else
+	{
+		if (s > 1 && (st = component_eliminate(t, mem, s)) == NET_OK)
+			component_back_substitute(t, mem, s);
+		for (uint32_t k = 0; k < s && st == NET_OK; k++)
+		{
+			tick(t, t->m);
+			st = normalise(o->x + (size_t) mem[k] * t->m, t->m);
+		}
+	}
 	for (uint32_t k = 0; k < s; k++)
 		t->local[mem[k]] = -1;
 	return st;
+}
+
+/* ---------------------------------------------------------------- */
+/* The phases of net_trace											*/
+/* ---------------------------------------------------------------- */
+
+/*
+ * Phase 1: every country's supply pool (compensated), production and
+ * unknown supply, and the count of named inflows of each importer
+ */
+static NetStatus
+trace_pools(Tracer *t)
+{
+	const NetEdge *edges = net_edges(t->net);
+	uint32_t	n = t->n;
+	KSum	   *pool = zalloc(t->a, n, sizeof(KSum));
+	NetStatus	st = NET_OK;
+
+	t->P = zalloc(t->a, n, sizeof(double));
+	t->prod = zalloc(t->a, n, sizeof(double));
+	t->unk = zalloc(t->a, n, sizeof(double));
+	t->start = zalloc(t->a, (size_t) n + 1, sizeof(uint32_t));
+	if (!pool || !t->P || !t->prod || !t->unk || !t->start)
+		st = NET_ERR_NOMEM;
+	for (uint32_t e = 0; e < t->net->edge_count && st == NET_OK; e++)
+	{
+		const NetEdge *f = &edges[e];
+		double		v = net_edge_volume(f);
+
+		tick(t, 1);
+		if (f->to >= n || (f->from != NET_UNKNOWN && f->from >= n) ||
+			!(v >= 0) || !isfinite(v))
+			st = NET_ERR_CORRUPT;
+		else
+		{
+			ksum_add(&pool[f->to], f->volume);
+			ksum_add(&pool[f->to], f->volume_c);
+			if (f->from == NET_UNKNOWN)
+				t->unk[f->to] += v; /* one edge per pair */
+			else if (f->from == f->to)
+				t->prod[f->to] += v;
+			else if (v > 0)
+			{
+				t->start[f->to + 1]++;
+				t->ninflow++;
+			}
+		}
+	}
+	for (uint32_t i = 0; i < n && st == NET_OK; i++)
+	{
+		t->P[i] = ksum_value(&pool[i]);
+		if (!isfinite(t->P[i]))
+			st = NET_ERR_OVERFLOW;
+		if (t->prod[i] > 0)
+			t->producers++;
+		t->start[i + 1] += t->start[i];
+	}
+	release(t->a, pool);
+	return st;
+}
+
+/* Phase 2: the result and the scratch space of the solver */
+static NetStatus
+trace_allocate(Tracer *t)
+{
+	NetShares  *out = t->out;
+	uint32_t	n = t->n;
+
+	out->n = n;
+	out->m = t->m = t->producers + 1;
+	if ((uint64_t) n * out->m > NET_MAX_SIZE / sizeof(double))
+		return NET_ERR_TRACE_TOO_BIG;
+	out->origin = zalloc(t->a, t->producers, sizeof(uint32_t));
+	out->column = zalloc(t->a, n, sizeof(int64_t));
+	out->empty = zalloc(t->a, n, sizeof(bool));
+	out->x = zalloc(t->a, (size_t) n * out->m, sizeof(double));
+	t->src = zalloc(t->a, t->ninflow, sizeof(uint32_t));
+	t->w = zalloc(t->a, t->ninflow, sizeof(double));
+	t->local = zalloc(t->a, n, sizeof(int32_t));
+	t->ell = zalloc(t->a, n, sizeof(double));
+	t->d = zalloc(t->a, n, sizeof(double));
+	t->tidx = zalloc(t->a, n, sizeof(uint32_t));
+	t->low = zalloc(t->a, n, sizeof(uint32_t));
+	t->stk = zalloc(t->a, n, sizeof(uint32_t));
+	t->cs_node = zalloc(t->a, n, sizeof(uint32_t));
+	t->cs_pos = zalloc(t->a, n, sizeof(uint32_t));
+	t->onstk = zalloc(t->a, n, sizeof(bool));
+	if (!out->origin || !out->column || !out->empty || !out->x || !t->src ||
+		!t->w || !t->local || !t->ell || !t->d || !t->tidx || !t->low ||
+		!t->stk || !t->cs_node || !t->cs_pos || !t->onstk)
+		return NET_ERR_NOMEM;
+	return NET_OK;
+}
+
+/*
+ * Phase 3: origin columns, shares of each pool, and the inflows of each
+ * importer as weights F(j->i) / P_i in CSR form
+ */
+static NetStatus
+trace_inflows(Tracer *t)
+{
+	NetShares  *out = t->out;
+	const NetEdge *edges = net_edges(t->net);
+	uint32_t   *fill = zalloc(t->a, t->n, sizeof(uint32_t));
+	uint32_t	producers = 0;
+
+	if (fill == NULL)
+		return NET_ERR_NOMEM;
+	for (uint32_t i = 0; i < t->n; i++)
+	{
+		tick(t, 1);
+		out->empty[i] = !(t->P[i] > 0);
+		out->column[i] = -1;
+		if (t->prod[i] > 0)
+		{
+			out->column[i] = producers;
+			out->origin[producers++] = i;
+		}
+		if (!out->empty[i])
+		{
+			t->prod[i] /= t->P[i];
+			t->unk[i] /= t->P[i];
+		}
+		t->local[i] = -1;
+		t->tidx[i] = UINT32_MAX;
+	}
+	for (uint32_t e = 0; e < t->net->edge_count; e++)
+	{
+		const NetEdge *f = &edges[e];
+		double		v = net_edge_volume(f);
+		uint32_t	p;
+
+		tick(t, 1);
+		if (f->from == NET_UNKNOWN || f->from == f->to || !(v > 0))
+			continue;
+		p = t->start[f->to] + fill[f->to]++;
+		t->src[p] = f->from;
+		t->w[p] = v / t->P[f->to];
+	}
+	release(t->a, fill);
+	return NET_OK;
+}
+
+/*
+ * Phase 4: iterative Tarjan over "i draws from j".  A component is emitted
+ * after every component it draws from, so it is solved at once.
+ */
+static NetStatus
+trace_components(Tracer *t)
+{
+	uint32_t	counter = 0,
+				sp = 0,
+				csp = 0;
+	uint32_t   *tidx = t->tidx,
+			   *low = t->low,
+			   *stk = t->stk,
+			   *cs_node = t->cs_node,
+			   *cs_pos = t->cs_pos;
+	bool	   *onstk = t->onstk;
+	NetStatus	st = NET_OK;
+
+	for (uint32_t root = 0; root < t->n && st == NET_OK; root++)
+	{
+		if (tidx[root] != UINT32_MAX)
+			continue;
+		tidx[root] = low[root] = counter++;
+		stk[sp++] = root;
+		onstk[root] = true;
+		cs_node[csp] = root;
+		cs_pos[csp++] = t->start[root];
+		while (csp > 0 && st == NET_OK)
+		{
+			uint32_t	v = cs_node[csp - 1];
+
+			tick(t, 1);
+			if (cs_pos[csp - 1] < t->start[v + 1])
+			{
+				uint32_t	u = t->src[cs_pos[csp - 1]++];
+
+				if (tidx[u] == UINT32_MAX)
+				{
+					tidx[u] = low[u] = counter++;
+					stk[sp++] = u;
+					onstk[u] = true;
+					cs_node[csp] = u;
+					cs_pos[csp++] = t->start[u];
+				}
+				else if (onstk[u] && tidx[u] < low[v])
+					low[v] = tidx[u];
+				continue;
+			}
+			csp--;
+			if (csp > 0 && low[v] < low[cs_node[csp - 1]])
+				low[cs_node[csp - 1]] = low[v];
+			if (low[v] == tidx[v])
+			{
+				uint32_t	base = sp;
+
+				do
+					onstk[stk[--base]] = false;
+				while (stk[base] != v);
+				st = solve_component(t, stk + base, sp - base);
+				sp = base;
+			}
+		}
+	}
+	return st;
+}
+
+/* The scratch space of every phase */
+static void
+tracer_release(Tracer *t)
+{
+	void	   *scratch[] = {t->P, t->prod, t->unk, t->start, t->local, t->ell,
+		t->d, t->src, t->w, t->tidx, t->low, t->stk, t->cs_node, t->cs_pos,
+	t->onstk, t->W};
+
+	for (size_t i = 0; i < sizeof(scratch) / sizeof(scratch[0]); i++)
+		release(t->a, scratch[i]);
 }
 
 void
@@ -293,239 +590,30 @@ net_shares_release(const NetAllocator *a, NetShares *s)
 /*
  * Trace every country's supply to its producing origins; see the head of
  * this file.  On success out holds the shares (release them with
- * net_shares_release); on failure out is empty.
+ * net_shares_release); on failure out is empty.  Checks for interrupts
+ * through rr_check_interrupts(), which may not return: all memory comes
+ * from a.
  */
 NetStatus
-net_trace(const TradeNetwork *net, const NetAllocator *a, NetTick tick,
-		  void *tick_arg, NetShares *out)
+net_trace(const TradeNetwork *net, const NetAllocator *a, NetShares *out)
 {
-	uint32_t	n = net->node_count;
-	uint32_t	ne = net->edge_count;
-	const NetEdge *edges = net_edges(net);
-	NetStatus	st = NET_OK;
-	KSum	   *pool = NULL;
-	double	   *P = NULL,
-			   *prod = NULL,
-			   *unk = NULL,
-			   *w = NULL,
-			   *ell = NULL,
-			   *d = NULL;
-	uint32_t   *start = NULL,
-			   *srcs = NULL,
-			   *fill = NULL,
-			   *tidx = NULL,
-			   *low = NULL,
-			   *stk = NULL,
-			   *cs_node = NULL,
-			   *cs_pos = NULL;
-	int32_t    *local = NULL;
-	bool	   *onstk = NULL;
-	uint32_t	ninflow = 0,
-				producers = 0;
 	Tracer		t;
+	NetStatus	st;
 
 	memset(out, 0, sizeof(*out));
 	memset(&t, 0, sizeof(t));
-	pool = zalloc(a, n, sizeof(KSum));
-	P = zalloc(a, n, sizeof(double));
-	prod = zalloc(a, n, sizeof(double));
-	unk = zalloc(a, n, sizeof(double));
-	start = zalloc(a, (size_t) n + 1, sizeof(uint32_t));
-	fill = zalloc(a, n, sizeof(uint32_t));
-	if (!pool || !P || !prod || !unk || !start || !fill)
-	{
-		st = NET_ERR_NOMEM;
-		goto fail;
-	}
-
-	/* pools and the count of named inflows of each importer */
-	for (uint32_t e = 0; e < ne; e++)
-	{
-		const NetEdge *f = &edges[e];
-		double		v = net_edge_volume(f);
-
-		if (f->to >= n || (f->from != NET_UNKNOWN && f->from >= n) ||
-			!(v >= 0) || !isfinite(v))
-		{
-			st = NET_ERR_CORRUPT;
-			goto fail;
-		}
-		ksum_add(&pool[f->to], f->volume);
-		ksum_add(&pool[f->to], f->volume_c);
-		if (f->from == NET_UNKNOWN)
-			unk[f->to] += v;	/* one edge per pair */
-		else if (f->from == f->to)
-			prod[f->to] += v;
-		else if (v > 0)
-		{
-			start[f->to + 1]++;
-			ninflow++;
-		}
-	}
-	for (uint32_t i = 0; i < n; i++)
-	{
-		P[i] = ksum_value(&pool[i]);
-		if (!isfinite(P[i]))
-		{
-			st = NET_ERR_OVERFLOW;
-			goto fail;
-		}
-		if (prod[i] > 0)
-			producers++;
-		start[i + 1] += start[i];
-	}
-
-	out->n = n;
-	out->m = producers + 1;
-	if ((uint64_t) n * out->m > NET_MAX_SIZE / sizeof(double))
-	{
-		st = NET_ERR_TRACE_TOO_BIG;
-		goto fail;
-	}
-	out->origin = zalloc(a, producers, sizeof(uint32_t));
-	out->column = zalloc(a, n, sizeof(int64_t));
-	out->empty = zalloc(a, n, sizeof(bool));
-	out->x = zalloc(a, (size_t) n * out->m, sizeof(double));
-	srcs = zalloc(a, ninflow, sizeof(uint32_t));
-	w = zalloc(a, ninflow, sizeof(double));
-	local = zalloc(a, n, sizeof(int32_t));
-	ell = zalloc(a, n, sizeof(double));
-	d = zalloc(a, n, sizeof(double));
-	tidx = zalloc(a, n, sizeof(uint32_t));
-	low = zalloc(a, n, sizeof(uint32_t));
-	stk = zalloc(a, n, sizeof(uint32_t));
-	cs_node = zalloc(a, n, sizeof(uint32_t));
-	cs_pos = zalloc(a, n, sizeof(uint32_t));
-	onstk = zalloc(a, n, sizeof(bool));
-	if (!out->origin || !out->column || !out->empty || !out->x || !srcs ||
-		!w || !local || !ell || !d || !tidx || !low || !stk || !cs_node ||
-		!cs_pos || !onstk)
-	{
-		st = NET_ERR_NOMEM;
-		goto fail;
-	}
-
-	producers = 0;
-	for (uint32_t i = 0; i < n; i++)
-	{
-		out->empty[i] = !(P[i] > 0);
-		out->column[i] = -1;
-		if (prod[i] > 0)
-		{
-			out->column[i] = producers;
-			out->origin[producers++] = i;
-		}
-		/* shares of the pool */
-		if (!out->empty[i])
-		{
-			prod[i] /= P[i];
-			unk[i] /= P[i];
-		}
-		local[i] = -1;
-		tidx[i] = UINT32_MAX;
-	}
-	for (uint32_t e = 0; e < ne; e++)
-	{
-		const NetEdge *f = &edges[e];
-		double		v = net_edge_volume(f);
-		uint32_t	p;
-
-		if (f->from == NET_UNKNOWN || f->from == f->to || !(v > 0))
-			continue;
-		p = start[f->to] + fill[f->to]++;
-		srcs[p] = f->from;
-		w[p] = v / P[f->to];
-	}
-
 	t.a = a;
-	t.tick = tick;
-	t.tick_arg = tick_arg;
-	t.n = n;
-	t.m = out->m;
-	t.start = start;
-	t.src = srcs;
-	t.w = w;
-	t.prod = prod;
-	t.unk = unk;
-	t.local = local;
-	t.ell = ell;
-	t.d = d;
+	t.net = net;
+	t.n = net->node_count;
 	t.out = out;
-
-	/*
-	 * Iterative Tarjan over "i draws from j": a component is emitted after
-	 * every component it draws from, so it can be solved at once.
-	 */
-	{
-		uint32_t	counter = 0,
-					sp = 0,
-					csp = 0;
-
-		for (uint32_t root = 0; root < n && st == NET_OK; root++)
-		{
-			if (tidx[root] != UINT32_MAX)
-				continue;
-			tidx[root] = low[root] = counter++;
-			stk[sp++] = root;
-			onstk[root] = true;
-			cs_node[csp] = root;
-			cs_pos[csp++] = start[root];
-			while (csp > 0 && st == NET_OK)
-			{
-				uint32_t	v = cs_node[csp - 1];
-
-				if (cs_pos[csp - 1] < start[v + 1])
-				{
-					uint32_t	u = srcs[cs_pos[csp - 1]++];
-
-					if (tidx[u] == UINT32_MAX)
-					{
-						tidx[u] = low[u] = counter++;
-						stk[sp++] = u;
-						onstk[u] = true;
-						cs_node[csp] = u;
-						cs_pos[csp++] = start[u];
-					}
-					else if (onstk[u] && tidx[u] < low[v])
-						low[v] = tidx[u];
-					continue;
-				}
-				csp--;
-				if (csp > 0 && low[v] < low[cs_node[csp - 1]])
-					low[cs_node[csp - 1]] = low[v];
-				if (low[v] == tidx[v])
-				{
-					uint32_t	base = sp;
-
-					do
-						onstk[stk[--base]] = false;
-					while (stk[base] != v);
-					st = solve_component(&t, stk + base, sp - base);
-					sp = base;
-				}
-			}
-		}
-	}
-
-fail:
-	release(a, pool);
-	release(a, P);
-	release(a, prod);
-	release(a, unk);
-	release(a, start);
-	release(a, fill);
-	release(a, srcs);
-	release(a, w);
-	release(a, local);
-	release(a, ell);
-	release(a, d);
-	release(a, tidx);
-	release(a, low);
-	release(a, stk);
-	release(a, cs_node);
-	release(a, cs_pos);
-	release(a, onstk);
-	release(a, t.W);
+	st = trace_pools(&t);
+	if (st == NET_OK)
+		st = trace_allocate(&t);
+	if (st == NET_OK)
+		st = trace_inflows(&t);
+	if (st == NET_OK)
+		st = trace_components(&t);
+	tracer_release(&t);
 	if (st != NET_OK)
 		net_shares_release(a, out);
 	return st;

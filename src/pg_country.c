@@ -13,6 +13,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "compat.h"
 #include "country.h"
 #include "pg_country.h"
 #include "pg_glue.h"

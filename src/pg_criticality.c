@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#include "compat.h"
 #include "criticality.h"
 #include "pg_glue.h"
 

@@ -8,6 +8,7 @@
 
 #include "fmgr.h"
 
+#include "compat.h"
 #include "embargo.h"
 
 #define RR_GETARG_SCENARIO(n) \

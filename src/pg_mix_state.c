@@ -14,7 +14,16 @@
  * context is shared, an expanded mix is never deleted on its own: the
  * transition functions never replace a state they have adopted, and the
  * whole arena goes when the executor resets or deletes the aggregate
- * context.  A reset callback forgets the arena at that moment.
+ * context.
+ *
+ * The arena of an aggregate context is found in a backend-local list keyed
+ * by that context, never through fn_extra: Citus calls the support
+ * functions through a fresh FmgrInfo on every row, whose fn_extra is NULL
+ * and whose fn_mcxt dies after the call.  The arena, its list link and the
+ * reset callback that unlinks it all live in the arena's own context, the
+ * one the callback is registered on, so the callback can never outlive its
+ * memory, and it runs (before the memory goes) whenever that context is
+ * deleted: with the aggregate context, or on its own.
  *
  * Whenever PostgreSQL needs the value itself (to pass it to a worker's
  * leader, to store it, to print it) it flattens the object into the
@@ -29,26 +38,33 @@
 #include "mix_builder.h"
 #include "pg_glue.h"
 
-#define ARENA_BLOCK_SIZE	(64 * 1024)
+/*
+ * Arena blocks grow from the first to the largest size, so that a sorted
+ * GroupAggregate, whose aggregate context is reset for every group, pays
+ * for a small block per group, not a large one.
+ */
+#define ARENA_FIRST_BLOCK	1024
+#define ARENA_MAX_BLOCK		(64 * 1024)
 
-/* A bump allocator over the shared child context of one aggregate context */
+/*
+ * A bump allocator over the shared child context of one aggregate context.
+ * Allocated in cxt itself, with the callback registered on cxt.
+ */
 typedef struct MixArena
 {
+	MemoryContext aggcontext;	/* the key: cxt's parent */
 	MemoryContext cxt;
 	char	   *block;
 	Size		used;
 	Size		size;
+	Size		next_size;
 	MixAllocator alloc;
+	MemoryContextCallback callback;
+	struct MixArena *next;
 } MixArena;
 
-/* fn_extra: the arena of each aggregate context this call site has seen */
-typedef struct ArenaCache
-{
-	MemoryContext aggcontext;	/* NULL once that context was reset */
-	MixArena   *arena;
-	MemoryContextCallback callback;
-	struct ArenaCache *next;
-} ArenaCache;
+/* The arenas of the live aggregate contexts of this backend */
+static MixArena *arenas = NULL;
 
 static Size em_get_flat_size(ExpandedObjectHeader *eohptr);
 static void em_flatten_into(ExpandedObjectHeader *eohptr, void *result,
@@ -59,6 +75,20 @@ static const ExpandedObjectMethods mix_methods = {
 	em_flatten_into
 };
 
+/* Start a new block of at least size bytes */
+static void
+arena_new_block(MixArena *a, Size size)
+{
+	Size		bsize = a->next_size;
+
+	while (bsize < size)
+		bsize *= 2;
+	a->block = MemoryContextAlloc(a->cxt, bsize);
+	a->used = 0;
+	a->size = bsize;
+	a->next_size = Min(bsize * 2, ARENA_MAX_BLOCK);
+}
+
 /* Zeroed memory from the arena; large requests get their own chunk */
 static void *
 arena_alloc(void *arg, size_t size)
@@ -67,62 +97,76 @@ arena_alloc(void *arg, size_t size)
 	char	   *p;
 
 	size = MAXALIGN(size);
-	if (size > ARENA_BLOCK_SIZE / 4)
+	if (size > ARENA_MAX_BLOCK / 4)
 		return MemoryContextAllocExtended(a->cxt, size, MCXT_ALLOC_ZERO);
 	if (a->used + size > a->size)
-	{
-		a->block = MemoryContextAllocZero(a->cxt, ARENA_BLOCK_SIZE);
-		a->used = 0;
-		a->size = ARENA_BLOCK_SIZE;
-	}
+		arena_new_block(a, size);
 	p = a->block + a->used;
 	a->used += size;
+	memset(p, 0, size);
 	return p;
 }
 
-/* The aggregate context was reset or deleted: its arena is gone */
+/*
+ * A group's state from the arena, on a cache line boundary: what every row
+ * touches (the header and the queue of rows) then spans two lines, not three
+ */
+static ExpandedMix *
+arena_alloc_state(MixArena *a)
+{
+	Size		pad;
+
+	if (a->used + sizeof(ExpandedMix) + PG_CACHE_LINE_SIZE > a->size)
+		arena_new_block(a, sizeof(ExpandedMix) + PG_CACHE_LINE_SIZE);
+	pad = (PG_CACHE_LINE_SIZE - ((uintptr_t) (a->block + a->used) % PG_CACHE_LINE_SIZE)) %
+		PG_CACHE_LINE_SIZE;
+	a->used += pad;
+	return arena_alloc(a, sizeof(ExpandedMix));
+}
+
+/* The arena's context is being deleted: unlink the arena */
 static void
 forget_arena(void *arg)
 {
-	ArenaCache *c = arg;
+	MixArena   *a = arg;
 
-	c->aggcontext = NULL;
-	c->arena = NULL;
+	for (MixArena **p = &arenas; *p != NULL; p = &(*p)->next)
+		if (*p == a)
+		{
+			*p = a->next;
+			return;
+		}
 }
 
 /* The arena of aggcontext, created on first use */
 static MixArena *
-arena_for(FunctionCallInfo fcinfo, MemoryContext aggcontext)
+arena_for(MemoryContext aggcontext)
 {
-	ArenaCache *c;
-	ArenaCache *free_entry = NULL;
 	MixArena   *a;
 	MemoryContext cxt;
 
-	for (c = fcinfo->flinfo->fn_extra; c != NULL; c = c->next)
-	{
-		if (c->aggcontext == aggcontext)
-			return c->arena;
-		if (c->aggcontext == NULL)
-			free_entry = c;
-	}
-	if (free_entry == NULL)
-	{
-		free_entry = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ArenaCache));
-		free_entry->next = fcinfo->flinfo->fn_extra;
-		fcinfo->flinfo->fn_extra = free_entry;
-	}
+	for (MixArena **p = &arenas; (a = *p) != NULL; p = &a->next)
+		if (a->aggcontext == aggcontext)
+		{
+			/* to the front: the next group will most likely ask again */
+			*p = a->next;
+			a->next = arenas;
+			arenas = a;
+			return a;
+		}
 	cxt = AllocSetContextCreate(aggcontext, "rarerisk supply mixes",
-								ALLOCSET_DEFAULT_SIZES);
+								ALLOCSET_SMALL_SIZES);
 	a = MemoryContextAllocZero(cxt, sizeof(MixArena));
+	a->aggcontext = aggcontext;
 	a->cxt = cxt;
+	a->next_size = ARENA_FIRST_BLOCK;
 	a->alloc.alloc = arena_alloc;
 	a->alloc.arg = a;
-	free_entry->aggcontext = aggcontext;
-	free_entry->arena = a;
-	free_entry->callback.func = forget_arena;
-	free_entry->callback.arg = free_entry;
-	MemoryContextRegisterResetCallback(aggcontext, &free_entry->callback);
+	a->callback.func = forget_arena;
+	a->callback.arg = a;
+	MemoryContextRegisterResetCallback(cxt, &a->callback);
+	a->next = arenas;
+	arenas = a;
 	return a;
 }
 
@@ -179,8 +223,8 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 			return em;
 		}
 	}
-	arena = arena_for(fcinfo, aggcontext);
-	em = arena_alloc(arena, sizeof(ExpandedMix));
+	arena = arena_for(aggcontext);
+	em = arena_alloc_state(arena);
 	EOH_init_header(&em->hdr, &mix_methods, arena->cxt);
 	mixb_init(&em->b, &arena->alloc);
 	if (!PG_ARGISNULL(0))
@@ -224,7 +268,7 @@ em_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 
 /* The canonical flat form of a builder, in the current memory context */
 Mix *
-rr_builder_to_mix(const MixBuilder *b)
+rr_builder_to_mix(MixBuilder *b)
 {
 	MixStatus	st;
 	Mix		   *m = mixb_to_mix(b, &rr_palloc_allocator, &st);

@@ -1,9 +1,9 @@
 /*
  * pg_network.c
- *		SQL-callable functions of origin tracing (SPEC section 5): the type
- *		trade_network (text and binary I/O), the transition, combine and
- *		final functions of origin_network and origin_network_merge, and
- *		origin_shares and embargoed_content over a network.
+ *		SQL-callable functions of origin tracing: the transition, combine
+ *		and final functions of origin_network and origin_network_merge, and
+ *		origin_shares and embargoed_content over a network.  The type's I/O
+ *		is in pg_network_io.c.
  *
  * The transition value of origin_network is a trade_network datum.  Called
  * as an aggregate, the transition function updates it in place (as core's
@@ -12,12 +12,11 @@
  * adopts in place of the old one.  So per-row work is two hash look-ups
  * and a compensated addition.
  *
- * Tracing is exact and direct (see network.c); it checks for interrupts
- * between pivots, so even a network far larger than the world's can be
- * cancelled.  embargoed_content is usually called once per supplier row
- * with the same network: it keeps the last network it traced and its
- * shares in fn_extra and reuses them when the next call's network has the
- * same bytes.
+ * Tracing is exact and direct (see network_trace.c); it checks for
+ * interrupts as it works, so any network can be cancelled.
+ * embargoed_content is usually called once per supplier row with the same
+ * network: the backend keeps the last network traced and its shares and
+ * reuses them when the next call's network has the same bytes.
  */
 #include "postgres.h"
 
@@ -67,12 +66,6 @@ net_pfree(void *arg, void *p)
  */
 const NetAllocator rr_net_alloc = {net_palloc, NULL, NULL};
 static const NetAllocator trace_alloc = {net_palloc, net_pfree, NULL};
-
-static void
-net_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
 
 Datum
 rr_net_datum(TradeNetwork *n)
@@ -150,7 +143,7 @@ trace(const TradeNetwork *n, const NetAllocator *a, NetShares *out)
 
 	if (net_validate(n, VARSIZE(n)) != NET_OK)
 		elog(ERROR, "corrupt trade_network value");
-	st = net_trace(n, a, net_tick, NULL, out);
+	st = net_trace(n, a, out);
 	switch (st)
 	{
 		case NET_OK:
@@ -383,42 +376,62 @@ network_origin_shares(PG_FUNCTION_ARGS)
 /* Embargoed content												*/
 /* ---------------------------------------------------------------- */
 
-/* The last network traced by this call site, and its shares */
+/*
+ * The last network traced by this backend, and its shares.  A query that
+ * calls embargoed_content once per supplier row with the same network
+ * traces it once.  The cache belongs to the backend, not to the call site
+ * (fn_extra), so it works however the function is called (Citus calls
+ * through a fresh FmgrInfo every time); it is only an optimisation, keyed
+ * on the network's bytes, and is kept only when small.
+ */
 typedef struct TraceCache
 {
-	MemoryContext cxt;
-	TradeNetwork *net;			/* a copy */
+	MemoryContext cxt;			/* child of TopMemoryContext, or NULL */
+	TradeNetwork *net;			/* a copy; NULL until the trace succeeded */
 	NetShares	shares;
 } TraceCache;
 
+static TraceCache trace_cache;
+
+/* Memory a traced network may keep after the call that traced it */
+#define TRACE_CACHE_MAX		((Size) 64 * 1024 * 1024)
+
 /* The shares of n, traced again only when n differs from the last one */
 static TraceCache *
-cached_trace(FunctionCallInfo fcinfo, TradeNetwork *n)
+cached_trace(TradeNetwork *n)
 {
-	TraceCache *c = fcinfo->flinfo->fn_extra;
+	TraceCache *c = &trace_cache;
 	MemoryContext old;
 
-	if (c != NULL && c->net != NULL && VARSIZE(c->net) == VARSIZE(n) &&
+	if (c->net != NULL && VARSIZE(c->net) == VARSIZE(n) &&
 		memcmp(c->net, n, VARSIZE(n)) == 0)
 		return c;
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TraceCache));
-		fcinfo->flinfo->fn_extra = c;
-	}
+	/* on an error below c->net stays NULL, and the context goes next time */
 	if (c->cxt)
 		MemoryContextDelete(c->cxt);
-	c->cxt = NULL;
 	c->net = NULL;
-	c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "rarerisk origin shares",
+	c->cxt = AllocSetContextCreate(TopMemoryContext, "rarerisk origin shares",
 								   ALLOCSET_DEFAULT_SIZES);
-	/* on an error c->net stays NULL, and the context goes next time */
 	old = MemoryContextSwitchTo(c->cxt);
 	trace(n, &trace_alloc, &c->shares);
 	c->net = palloc(VARSIZE(n));
 	memcpy(c->net, n, VARSIZE(n));
 	MemoryContextSwitchTo(old);
 	return c;
+}
+
+/* After a call: let go of a cached trace too large to keep */
+static void
+trim_trace_cache(void)
+{
+	TraceCache *c = &trace_cache;
+
+	if (c->cxt && MemoryContextMemAllocated(c->cxt, true) > TRACE_CACHE_MAX)
+	{
+		MemoryContextDelete(c->cxt);
+		c->cxt = NULL;
+		c->net = NULL;
+	}
 }
 
 /* The origin columns of the embargoed codes */
@@ -470,15 +483,19 @@ network_embargoed_content(PG_FUNCTION_ARGS)
 	TraceCache *c;
 	int64		i;
 	bool	   *sel;
+	bool		isnull;
+	double		theta;
 
 	rr_check_supplier_code(VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country), "country");
-	c = cached_trace(fcinfo, n);
+	c = cached_trace(n);
 	i = net_find(c->net, VARDATA_ANY(country), VARSIZE_ANY_EXHDR(country));
 	sel = embargoed_columns(c->net, &c->shares, arr);
-
-	if (i < 0 || c->shares.empty[i])
+	isnull = i < 0 || c->shares.empty[i];
+	theta = isnull ? 0 : net_shares_sum(&c->shares, (uint32) i, sel);
+	trim_trace_cache();
+	if (isnull)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(net_shares_sum(&c->shares, (uint32) i, sel));
+	PG_RETURN_FLOAT8(theta);
 }
 
 /*

@@ -5,8 +5,9 @@
 #ifndef RARERISK_PG_TYPE_IO_H
 #define RARERISK_PG_TYPE_IO_H
 
+#include "compat.h"
 #include "type_io.h"
 
-extern void rr_io_error(const IoError *err, const char *type) pg_attribute_noreturn();
+pg_noreturn extern void rr_io_error(const IoError *err, const char *type);
 
 #endif							/* RARERISK_PG_TYPE_IO_H */

@@ -26,6 +26,7 @@ for doc in README.md docs/loading.md; do
 		for f in usgs_mcs2025_excerpt.csv usgs_mcs2025_nickel.csv; do
 			psql -X -q -d $db -v file=data/fixtures/$f -f loaders/usgs_mcs.sql >/dev/null 2>&1
 		done
+		psql -X -q -d $db -v file=data/fixtures/wgi_excerpt.csv -f loaders/wgi.sql >/dev/null 2>&1
 	fi
 	# one file per example block, and the shown output that follows it
 	rm -rf "$dir/blocks"; mkdir -p "$dir/blocks"

@@ -39,7 +39,7 @@ check_network(const TradeNetwork *n, const NetAllocator *a)
 	json = net_to_json(c, a, &len);
 	FUZZ_CHECK(json != NULL && strlen(json) == len);
 	memset(&sh, 0, sizeof(sh));
-	st = net_trace(c, a, NULL, NULL, &sh);
+	st = net_trace(c, a, &sh);
 	if (st == NET_OK)
 	{
 		FUZZ_CHECK(sh.n == c->node_count);

@@ -41,6 +41,16 @@ load usgs_mcs $F/usgs_mcs2025_excerpt.csv
 load usgs_mcs $F/usgs_mcs2026_excerpt.csv -v encoding=WIN1252
 snapshot
 
+load usgs_mcs $F/mcs2022-raree_world.csv
+load usgs_mcs $F/mcs2024-raree_world.csv
+load wgi      $F/wgi_excerpt.csv
+load bgs      $F/bgs_res_excerpt.csv
+load partner_share $F/partner_share_2018.csv
+snapshot
+q "SELECT (SELECT count(*) FROM rarerisk_data.governance) AS wgi_estimates,
+          (SELECT count(*) FROM rarerisk_data.bgs_production) AS bgs_rows,
+          (SELECT count(*) FROM rarerisk_data.flows WHERE source = 'partner_share') AS partner_share_flows"
+
 echo "== what was loaded"
 q "SELECT source, reported_by, count(*) AS rows, count(*) FILTER (WHERE exporter IS NULL) AS unattributed,
           count(DISTINCT hs_code) AS hs_codes, min(year) AS first, max(year) AS last
@@ -87,6 +97,18 @@ psql -X -q -c "DELETE FROM rarerisk_data.flow_self" -c "DELETE FROM rarerisk_dat
 	-c "DELETE FROM rarerisk_data.flows WHERE source_file = 'comtrade_nickel_self_nes.csv'" \
 	-c "DELETE FROM rarerisk_data.mine_production WHERE source_file = 'usgs_mcs2025_nickel.csv'"
 
+echo "== MCS 2022-2024 per-commodity files, WGI, BGS, imports by partner"
+echo "-- one measure per basis across editions (MCS2026 takes the basis from its data note)"
+q "SELECT edition, measure, unit, count(*) AS rows, count(*) FILTER (WHERE estimated) AS estimated, sum(production) AS t
+     FROM rarerisk_data.mine_production WHERE commodity = 'Rare earths' AND year IN (2021, 2023, 2024)
+    GROUP BY 1, 2, 3 ORDER BY 1, 2"
+q "SELECT year, country, iso3, production, value_flag, estimated FROM rarerisk_data.mine_production
+    WHERE source_file = 'mcs2024-raree_world.csv' AND country IN ('China', 'Burma', 'United States', 'Other countries') ORDER BY 1, 2"
+q "SELECT iso3, year, indicators, round(wgi_mean, 4) AS wgi_mean FROM rarerisk_data.wgi_mean WHERE year IN (1996, 2018) ORDER BY 1, 2"
+q "SELECT table_name, sub_commodity, year, count(*), sum(quantity) FROM rarerisk_data.bgs_production GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+q "SELECT hs_code, exporter, exporter_code, value_usd FROM rarerisk_data.imports
+    WHERE source = 'partner_share' AND hs_code = '280530' ORDER BY value_usd DESC LIMIT 4"
+
 echo "== broken files: clear error, nothing (half-)loaded, earlier data intact"
 load comtrade $F/broken/comtrade_bad_encoding.csv
 load comtrade $F/broken/comtrade_truncated.csv
@@ -99,6 +121,16 @@ load usgs_mcs $F/broken/usgs_mcs2026_text_in_number.csv -v encoding=WIN1252
 load usgs_mcs $F/usgs_mcs2026_excerpt.csv                    # cp1252 read as UTF-8
 load usgs_mcs $F/usgs_mcs2025_excerpt.csv -v encoding=WIN1252 # UTF-8 read as cp1252
 load usgs_mcs $F/baci_layout_us_ree_2023.csv
+load usgs_mcs $F/broken/mcs2022-raree_world_text_in_number.csv
+load usgs_mcs $F/broken/mcs2024-fluor_world.csv               # the real file: ragged rows
+load usgs_mcs $F/wgi_excerpt.csv
+load wgi      $F/broken/wgi_text_in_number.csv
+load wgi      $F/bgs_res_excerpt.csv
+load bgs      $F/broken/bgs_truncated.csv
+load bgs      $F/wgi_excerpt.csv
+load partner_share $F/broken/partner_share_text_in_number.csv
+load partner_share $F/broken/partner_share_overlap.csv         # 2023 flows already loaded from the BACI-layout file
+load partner_share $F/comtrade_light_ree.csv
 echo "-- same data as a copy under another name: refused as a duplicate"
 cp $F/comtrade_light_ree.csv "${TMPDIR:-/tmp}/heavy_ree_copy.csv"
 load comtrade "${TMPDIR:-/tmp}/heavy_ree_copy.csv" | sed "s#${TMPDIR:-/tmp}/##"

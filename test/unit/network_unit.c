@@ -50,7 +50,7 @@ static NetShares
 trace(const TradeNetwork *n)
 {
 	NetShares	s;
-	NetStatus	st = net_trace(n, &A, NULL, NULL, &s);
+	NetStatus	st = net_trace(n, &A, &s);
 
 	CHECK(st == NET_OK, "net_trace: %s", net_status_message(st));
 	return s;
@@ -355,7 +355,7 @@ test_errors(void)
 	{
 		NetShares	s;
 
-		CHECK(net_trace(n, &A, NULL, NULL, &s) == NET_ERR_OVERFLOW, "pool overflow");
+		CHECK(net_trace(n, &A, &s) == NET_ERR_OVERFLOW, "pool overflow");
 	}
 	free(n);
 }
@@ -598,7 +598,7 @@ test_world(void)
 		flow(&n, a, a, pow(10, 7 * unif(8, i)));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	st = net_trace(n, &A, NULL, NULL, &s);
+	st = net_trace(n, &A, &s);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	CHECK(st == NET_OK, "world trace: %s", net_status_message(st));
 	if (st == NET_OK)
