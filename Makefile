@@ -68,7 +68,7 @@ WERROR ?=
 PG_CFLAGS = -std=gnu11 $(WARNINGS) $(WERROR)
 PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
-EXTRA_CLEAN = results regression.diffs regression.out test/unit/run_unit \
+EXTRA_CLEAN = .server results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
 	test/unit/disruption_unit test/unit/rank_unit test/unit/roundtrip_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
@@ -82,6 +82,15 @@ NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
+# Objects are for one server: .server names the one of the last build (its
+# pg_config and version), rewritten when PG_CONFIG names another, so that
+# switching servers in one tree rebuilds everything
+SERVER_STAMP = .server
+server_now := $(shell command -v $(PG_CONFIG)) $(VERSION)
+ifneq ($(server_now),$(shell cat $(SERVER_STAMP) 2>/dev/null))
+$(shell echo '$(server_now)' >$(SERVER_STAMP))
+endif
+$(OBJS) $(OBJS:.o=.bc): $(SERVER_STAMP)
 else ifneq ($(filter-out $(NO_PGXS_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v $(PG_CONFIG)),)
 $(error rarerisk: $(PG_CONFIG) not found: install the server's development files (Debian: postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)

@@ -2,8 +2,10 @@
 # PostgreSQL 18 for the test suite: builds the release source kept beside the
 # repository (../shared/vendor/postgresql-18.6.tar.bz2, or $RR_VENDOR) once,
 # into a cache outside the repository keyed by the tarball's sha256
-# ($RR_CACHE, default /var/cache/rarerisk/postgresql-18.6-<sha12>/), and adds
-# Debian's pgTAP SQL files to its extension directory (pgTAP has no C module).
+# ($RR_CACHE, default /var/cache/rarerisk/postgresql-18.6-<sha12>/), with
+# contrib's dblink (the hostile-input tests cancel a backend through it), and
+# adds Debian's pgTAP SQL files to its extension directory (pgTAP has no C
+# module).
 # The build happens in a staging directory renamed into place when complete,
 # so an interrupted build leaves nothing that looks finished.
 #
@@ -57,8 +59,10 @@ if [ ! -w "$root" ]; then
 fi
 prefix="$root/postgresql-$VERSION-${sha:0:12}"
 done_mark=".rarerisk-complete"
+built() { [ -f "$prefix/$done_mark" ] && [ -x "$prefix/bin/pg_config" ]; }
+complete() { built && [ -f "$prefix/share/extension/dblink.control" ]; }
 
-if [ -f "$prefix/$done_mark" ] && [ -x "$prefix/bin/pg_config" ]; then
+if complete; then
 	echo "$prefix/bin/pg_config"
 	exit 0
 fi
@@ -66,7 +70,32 @@ fi
 # One build at a time per cache entry; a second caller waits, then reuses it
 exec 9>"$root/.postgresql-$VERSION-${sha:0:12}.lock"
 flock 9
-if [ -f "$prefix/$done_mark" ] && [ -x "$prefix/bin/pg_config" ]; then
+if complete; then
+	echo "$prefix/bin/pg_config"
+	exit 0
+fi
+
+# A cache built before dblink was part of it: build dblink alone (PGXS) and
+# copy it in, its control file last
+if built; then
+	work=$(mktemp -d "$root/.build-dblink.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+	echo "pg18: adding contrib/dblink to $prefix" >&2
+	(
+		cd "$work"
+		tar -xjf "$src" "postgresql-$VERSION/contrib/dblink"
+		make -C "postgresql-$VERSION/contrib/dblink" USE_PGXS=1 PG_CONFIG="$prefix/bin/pg_config"
+		make -C "postgresql-$VERSION/contrib/dblink" USE_PGXS=1 PG_CONFIG="$prefix/bin/pg_config" \
+			install DESTDIR="$work/stage"
+	) >"$work/build.log" 2>&1 || {
+		tail -n 40 "$work/build.log" >&2
+		echo "pg18: building dblink failed" >&2
+		exit 1
+	}
+	chmod -R a+rX "$work/stage"
+	cp -a "$work/stage$prefix/lib/." "$prefix/lib/"
+	find "$work/stage$prefix/share/extension" -name 'dblink*.sql' -exec cp {} "$prefix/share/extension/" \;
+	cp "$work/stage$prefix/share/extension/dblink.control" "$prefix/share/extension/"
 	echo "$prefix/bin/pg_config"
 	exit 0
 fi
@@ -88,7 +117,9 @@ echo "pg18: building PostgreSQL $VERSION into $prefix (about 10 minutes on 2 cor
 	cd "postgresql-$VERSION"
 	./configure --prefix="$prefix" --without-icu --without-readline
 	make -j"${RR_JOBS:-2}"
+	make -C contrib/dblink
 	make install DESTDIR="$work/stage"
+	make -C contrib/dblink install DESTDIR="$work/stage"
 ) >"$work/build.log" 2>&1 || {
 	tail -n 40 "$work/build.log" >&2
 	echo "pg18: build failed" >&2
