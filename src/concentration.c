@@ -232,8 +232,8 @@ conc_top_supplier(const Mix *m)
 }
 
 /*
- * CRk: the share of the k largest named suppliers, k >= 1.  scratch must
- * hold m->count items; only the k largest are selected, never sorted.
+ * CRk: the share of the k largest named suppliers (0 for k < 1).  scratch
+ * must hold m->count items; only the k largest are selected, never sorted.
  */
 static bool
 top_share_from(const Mix *m, int64_t k, RankItem *scratch, double total,
@@ -243,7 +243,9 @@ top_share_from(const Mix *m, int64_t k, RankItem *scratch, double total,
 
 	if (!(total > 0))
 		return false;
-	if (k >= (int64_t) m->count)
+	if (k < 1)
+		*share = 0;
+	else if (k >= (int64_t) m->count)
 		*share = named / total;
 	else if (k == 1)
 	{

@@ -273,7 +273,7 @@ top_sift(RankItem *h, size_t k, const PosCtx *c)
 }
 
 /*
- * The first k (>= 1) of n items in rank order, item i weighing weight(wctx,
+ * The first k of n items in rank order, item i weighing weight(wctx,
  * i), into h[0..min(k, n)) in no particular order: one pass that keeps a
  * heap of the k best seen, for k much smaller than n.  Returns min(k, n).
  */
@@ -286,6 +286,8 @@ rank_top(RankItem *h, uint32_t n, size_t k, RankWeight weight,
 
 	if (k > n)
 		k = n;
+	if (k == 0)
+		return 0;
 	for (uint32_t i = 0; i < k; i++)
 	{
 		h[i].w = weight(wctx, i);

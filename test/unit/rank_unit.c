@@ -249,6 +249,8 @@ test_big_mix_ranks(void)
 			ok &= items[i].pos == ref[i];
 		CHECK(ok, "shares order, sorted=%d", sorted);
 
+		CHECK(conc_top_share(m, 0, items, &total) && total == 0, "top_share k=0");
+		total = conc_total(m);
 		for (int64_t k = 2; k < n; k = k * 5 + 3)
 		{
 			long double want = 0;
