@@ -13,6 +13,8 @@
 #   make sanitize   the whole suite with the extension built under UBSan, and
 #                   the core's unit tests and fuzzers under ASan + UBSan
 #   make valgrind   the pg_regress and pgTAP suites with the server under valgrind
+#   make deb        the Debian package postgresql-15-rarerisk (pg_buildext), in
+#                   dist/, built from a clean copy and checked with lintian
 
 EXTENSION = rarerisk
 # the release, written once: default_version in rarerisk.control (META.json,
@@ -36,9 +38,10 @@ OBJS = \
 	src/mix_builder.o \
 	src/mix_text.o \
 	src/network.o \
-	src/pg_change.o \
 	src/network_io.o \
 	src/network_trace.o \
+	src/pg_change.o \
+	src/pg_compare.o \
 	src/pg_concentration.o \
 	src/pg_country.o \
 	src/pg_criticality.o \
@@ -67,7 +70,7 @@ PG_CPPFLAGS = -DRR_VERSION='"$(EXTVERSION)"'
 
 EXTRA_CLEAN = .server results regression.diffs regression.out test/unit/run_unit \
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
-	test/unit/disruption_unit test/unit/rank_unit \
+	test/unit/disruption_unit test/unit/rank_unit test/unit/roundtrip_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
 	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
 
@@ -75,7 +78,7 @@ EXTRA_CLEAN = .server results regression.diffs regression.out test/unit/run_unit
 # postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
 # Targets that only run scripts (test, deps, unit, ...) choose their own.
 PG_CONFIG ?= pg_config
-NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap
+NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap deb
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -104,7 +107,7 @@ CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builde
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: test test-pg18 demo bench unit deps pgtap fuzz sanitize valgrind
+.PHONY: test test-pg18 demo bench unit deps pgtap fuzz sanitize valgrind deb
 
 # Unit tests of the plain-C core, under AddressSanitizer and UBSan
 test/unit/run_unit: test/unit/run_unit.c $(CORE_SRC) $(wildcard src/*.h)
@@ -130,14 +133,18 @@ test/unit/network_unit: test/unit/network_unit.c $(NET_SRC) $(wildcard src/*.h)
 test/unit/rank_unit: test/unit/rank_unit.c $(CORE_SRC) $(wildcard src/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/rank_unit.c $(CORE_SRC) -lm
 
+test/unit/roundtrip_unit: test/unit/roundtrip_unit.c $(CORE_SRC) $(NET_SRC) $(wildcard src/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -o $@ test/unit/roundtrip_unit.c $(sort $(CORE_SRC) $(NET_SRC)) -lm
+
 unit: test/unit/run_unit test/unit/embargo_unit test/unit/criticality_unit \
 		test/unit/network_unit test/unit/country_unit test/unit/disruption_unit \
-		test/unit/rank_unit
+		test/unit/rank_unit test/unit/roundtrip_unit
 	./test/unit/run_unit
 	./test/unit/embargo_unit
 	./test/unit/disruption_unit
 	./test/unit/criticality_unit
 	./test/unit/network_unit
+	./test/unit/roundtrip_unit
 	./test/unit/country_unit
 	./test/unit/rank_unit
 
@@ -170,3 +177,6 @@ sanitize: deps
 
 valgrind: deps
 	@scripts/valgrind.sh
+
+deb: deps
+	@scripts/deb.sh

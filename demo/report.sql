@@ -458,3 +458,104 @@ SELECT importer,
 FROM imp, ni_net
 GROUP BY importer
 ORDER BY importer;
+
+-- ===========================================================================
+-- 6. Probabilistic disruption risk of U.S. rare-earth imports, 2024
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 6. Disruption risk: U.S. rare-earth imports 2024 under uncertain events'
+\echo '    One year, 60 days of stocks, other suppliers can ship 20 % more.'
+\echo '------------------------------------------------------------------------------'
+\echo ' Events (independent; probabilities per year are illustrative judgements):'
+
+-- The event set.  Myanmar's mines feed Chinese separators (the U.S. buys no
+-- Myanmar rare earths directly), so their closure is a partial cut of
+-- China's exports; Lynas in Malaysia is the main separator outside China.
+CREATE TEMP TABLE report_events AS
+SELECT * FROM (VALUES
+    (1, rarerisk.disruption_event('China licensing regime', 0.30,
+                                  '{CHN,HKG}', 0.5)),
+    (2, rarerisk.disruption_event('China export ban', 0.05, '{CHN,HKG}', 1)),
+    (3, rarerisk.disruption_event('Myanmar mines close', 0.20, '{CHN}', 0.15)),
+    (4, rarerisk.disruption_event('Lynas Malaysia outage', 0.10, '{MYS}', 1)),
+    (5, rarerisk.disruption_event('Japan earthquake', 0.05, '{JPN}', 0.5))
+) v(n, e);
+
+SELECT (e).name                                         AS "event",
+       round((e).probability::numeric, 2)               AS "p / year",
+       array_to_string((e).suppliers, ',')              AS "suppliers",
+       round((e).intensity::numeric, 2)                 AS "cut"
+FROM report_events ORDER BY n;
+
+CREATE TEMP TABLE report_risk AS
+SELECT s.hs6,
+       rarerisk.disruption_risk(s.mix,
+           (SELECT array_agg(e ORDER BY n) FROM report_events),
+           rarerisk.embargo('{ignored}', stock_days => 60)) AS r
+FROM report_us_spare s;
+
+\echo ' Shortfall share of a year''s demand over all 32 outcomes, in %:'
+SELECT hs6                                                   AS "HS",
+       round(100 * (r).expected_shortfall_share::numeric, 1) AS "expected",
+       round(100 * (r).p_shortage::numeric, 1)               AS "P(short)",
+       round(100 * (r).var_95::numeric, 1)                   AS "VaR 95",
+       round(100 * (r).cvar_95::numeric, 1)                  AS "CVaR 95",
+       round(100 * (r).worst_share::numeric, 1)              AS "worst"
+FROM report_risk ORDER BY hs6;
+\echo
+\echo '   P(short): probability of any shortfall.  VaR 95: the shortfall exceeded'
+\echo '   with at most 5 % probability; CVaR 95: the mean of that worst 5 %.'
+\echo
+\echo ' Distribution of the shortfall, permanent magnets (HS 850511):'
+SELECT CASE WHEN d.shortfall_share = 0 THEN '0 (none)'
+            ELSE to_char(100 * d.shortfall_share::numeric, 'FM990.0') || ' %'
+       END                                                   AS "shortfall",
+       to_char(100 * d.probability::numeric, 'FM990.00') || ' %'
+                                                             AS "probability",
+       repeat('#', greatest(1, round(50 * d.probability)::int)) AS "histogram"
+FROM report_us_spare s,
+     rarerisk.disruption_distribution(s.mix,
+         (SELECT array_agg(e ORDER BY n) FROM report_events),
+         rarerisk.embargo('{ignored}', stock_days => 60)) d
+WHERE s.hs6 = '850511'
+ORDER BY d.shortfall_share;
+\echo
+\echo '   Exact: every combination of the five events is enumerated, none sampled.'
+\echo
+
+-- ===========================================================================
+-- 7. Alerts a monthly report would raise over the shipped years
+-- ===========================================================================
+\echo
+\echo '------------------------------------------------------------------------------'
+\echo ' 7. Concentration alerts, U.S. rare-earth imports, year over year'
+\echo '    over 65: one supplier above the EU CRMA 65 % benchmark; switch: the'
+\echo '    largest supplier changed; drop: a share fell by more than 20 points.'
+\echo '------------------------------------------------------------------------------'
+WITH y AS (
+    SELECT hs6, year, mix, lag(mix) OVER w AS prev
+    FROM report_us_mix
+    WINDOW w AS (PARTITION BY hs6 ORDER BY year)
+), a AS (
+    SELECT y.hs6, y.year,
+           rarerisk.dominant_supplier(y.mix)                  AS over_65,
+           c.top_before, c.top_after, c.top_changed,
+           c.largest_drop_supplier, c.largest_drop
+    FROM y LEFT JOIN LATERAL rarerisk.concentration_change(y.prev, y.mix) c
+           ON true
+)
+SELECT hs6                                                   AS "HS",
+       year::text                                            AS "year",
+       coalesce(over_65, '')                                 AS "over 65",
+       CASE WHEN top_changed AND top_before IS NOT NULL
+            THEN top_before || ' -> ' || top_after ELSE '' END AS "switch",
+       CASE WHEN largest_drop > 20
+            THEN largest_drop_supplier || ' -'
+                 || to_char(largest_drop::numeric, 'FM990.0') || ' pts'
+            ELSE '' END                                      AS "drop"
+FROM a
+WHERE over_65 IS NOT NULL OR (top_changed AND top_before IS NOT NULL)
+   OR largest_drop > 20
+ORDER BY hs6, year;
+\echo

@@ -46,6 +46,8 @@ rr_cluster_stop() {
 # with make install DESTDIR=$1: Debian's extension_destdir, else (upstream
 # 18 and later) extension_control_path and dynamic_library_path
 rr_install_conf() {
+	# grep reads all (no -q): an early exit would kill postgres with SIGPIPE,
+	# which pipefail turns into a failed test
 	if rr_as_owner "$RR_BINDIR/postgres" --describe-config 2>/dev/null |
 		grep '^extension_destdir' >/dev/null; then
 		echo "extension_destdir = '$1'"

@@ -6,10 +6,19 @@ set -euo pipefail
 PG=15
 packages=(postgresql-$PG postgresql-server-dev-$PG postgresql-$PG-pgtap
 	postgresql-$PG-cron libtap-parser-sourcehandler-pgtap-perl gcc make
-	clang libclang-rt-14-dev)
+	clang libclang-rt-14-dev
+	# the Debian package (make deb)
+	dpkg-dev debhelper postgresql-server-dev-all lintian
+	# building Citus for the Citus suite (scripts/citus.sh; built without
+	# libcurl, which only serves Citus's anonymous statistics reports)
+	liblz4-dev libzstd-dev libkrb5-dev libssl-dev libselinux1-dev
+	libxslt1-dev libpam0g-dev libreadline-dev zlib1g-dev autoconf flex bison)
+# one dpkg-query for all: fast when everything is present
 missing=()
+installed=$(dpkg-query -W -f='${binary:Package} ${Status}\n' "${packages[@]}" 2>/dev/null |
+	awk '/ install ok installed$/ { sub(/:.*/, "", $1); print $1 }')
 for p in "${packages[@]}"; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+	grep -qxF "$p" <<<"$installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -84,6 +84,8 @@ suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_re
 suite "server log: no crash" no_crash
 suite "dump on 15, restore and pg_upgrade to this server" \
 	env RR_BINDIR="$RR_BINDIR" test/reliability/upgrade_from_15.sh
+suite "Citus 13.2 from the package: coordinator and workers on 127.0.0.1:55432-55435" \
+	env PG_CONFIG="$RR_PG_CONFIG" test/citus/run.sh
 
 summary="suites: $passed passed, $failed failed, ${#skipped[@]} skipped"
 if [ ${#skipped[@]} -gt 0 ]; then

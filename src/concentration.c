@@ -91,10 +91,9 @@ conc_hhi(const Mix *m, double *hhi)
  * (H - 1/N) / (1 - 1/N) on the named suppliers only (shares renormalised to
  * their total), N the suppliers with volume > 0; 1 when N = 1.
  */
-bool
-conc_normalized_hhi(const Mix *m, double *h)
+static bool
+normalized_from(const Mix *m, uint32_t n, double named, double *h)
 {
-	uint32_t	n = conc_supplier_count(m);
 	double		inv_n,
 				v;
 
@@ -106,9 +105,15 @@ conc_normalized_hhi(const Mix *m, double *h)
 		return true;
 	}
 	inv_n = 1.0 / n;
-	v = (sum_squared_shares(m, named_total(m)) - inv_n) / (1.0 - inv_n);
+	v = (sum_squared_shares(m, named) - inv_n) / (1.0 - inv_n);
 	*h = v < 0 ? 0 : (v > 1 ? 1 : v);
 	return true;
+}
+
+bool
+conc_normalized_hhi(const Mix *m, double *h)
+{
+	return normalized_from(m, conc_supplier_count(m), named_total(m), h);
 }
 
 /* Numbers-equivalent 10,000 / HHI: how many equal suppliers it is worth */
@@ -139,10 +144,9 @@ total_parts(const Mix *m)
  * dominant supplier ln s is taken as log1p(-rest/total), rest = total - v
  * from the unrounded total, since ln of a share near 1 is ill-conditioned.
  */
-bool
-conc_shannon(const Mix *m, double *h)
+static bool
+shannon_from(const Mix *m, KSum t, double *h)
 {
-	KSum		t = total_parts(m);
 	double		total = ksum_value(&t);
 	KSum		s = {0, 0};
 
@@ -161,6 +165,12 @@ conc_shannon(const Mix *m, double *h)
 	}
 	*h = ksum_value(&s);
 	return true;
+}
+
+bool
+conc_shannon(const Mix *m, double *h)
+{
+	return shannon_from(m, total_parts(m), h);
 }
 
 /*
@@ -225,16 +235,16 @@ conc_top_supplier(const Mix *m)
  * CRk: the share of the k largest named suppliers, k >= 1.  scratch must
  * hold m->count items; only the k largest are selected, never sorted.
  */
-bool
-conc_top_share(const Mix *m, int64_t k, RankItem *scratch, double *share)
+static bool
+top_share_from(const Mix *m, int64_t k, RankItem *scratch, double total,
+			   double named, double *share)
 {
-	double		total = conc_total(m);
 	KSum		s = {0, 0};
 
 	if (!(total > 0))
 		return false;
 	if (k >= (int64_t) m->count)
-		*share = named_total(m) / total;
+		*share = named / total;
 	else if (k == 1)
 	{
 		int64_t		top = conc_top_supplier(m);
@@ -259,19 +269,33 @@ conc_top_share(const Mix *m, int64_t k, RankItem *scratch, double *share)
 	return true;
 }
 
+bool
+conc_top_share(const Mix *m, int64_t k, RankItem *scratch, double *share)
+{
+	return top_share_from(m, k, scratch, conc_total(m),
+						  k >= (int64_t) m->count ? named_total(m) : 0, share);
+}
+
 /*
  * Every measure at once, for the composite concentration_profile: the
  * same values as the single measures, with each pass over the mix made
- * once (the total, the HHI and the top supplier are shared).
+ * once (the totals, the HHI and the top supplier are shared).
  */
 void
 conc_profile(const Mix *m, RankItem *scratch, ConcentrationProfile *p)
 {
-	p->total = conc_total(m);
+	KSum		named = named_parts(m),
+				t = named;
+	double		named_v = ksum_value(&named);
+
+	ksum_add(&t, m->unattributed);
+	ksum_add(&t, m->unattributed_c);
+	p->total = ksum_value(&t);
 	p->suppliers = conc_supplier_count(m);
 	p->top = conc_top_supplier(m);
 	p->has_ratios = p->total > 0;
-	p->has_normalized = conc_normalized_hhi(m, &p->normalized_hhi);
+	p->has_normalized = normalized_from(m, p->suppliers, named_v,
+										&p->normalized_hhi);
 	p->has_equivalent = false;
 	if (p->has_ratios)
 	{
@@ -283,7 +307,7 @@ conc_profile(const Mix *m, RankItem *scratch, ConcentrationProfile *p)
 			mix_entry_volume(&mix_entries(m)[p->top]) / p->total;
 		if (p->top_share > 1)
 			p->top_share = 1;
-		conc_top_share(m, 3, scratch, &p->cr3);
-		conc_shannon(m, &p->shannon);
+		top_share_from(m, 3, scratch, p->total, named_v, &p->cr3);
+		shannon_from(m, t, &p->shannon);
 	}
 }

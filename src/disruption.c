@@ -29,6 +29,8 @@
 #include "interrupt.h"
 #include "ksum.h"
 
+#define RADIX_MIN	65536		/* points from which a radix sort is used */
+
 /* Is the event well formed?  The first rule it breaks */
 DisruptionStatus
 disruption_check_event(const DisruptionEvent *e)
@@ -235,6 +237,45 @@ sort_points(DisruptionPoint *p, DisruptionPoint *tmp, uint64_t *count,
 			tmp[count[d]++] = p[i];
 		}
 		memcpy(p, tmp, n * sizeof(DisruptionPoint));
+	}
+}
+
+/* Sift point i down the max-heap p[0..n) (by share) */
+static void
+sift_down(DisruptionPoint *p, uint64_t i, uint64_t n)
+{
+	DisruptionPoint x = p[i];
+
+	for (;;)
+	{
+		uint64_t	c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && p[c + 1].share > p[c].share)
+			c++;
+		if (!(p[c].share > x.share))
+			break;
+		p[i] = p[c];
+		i = c;
+	}
+	p[i] = x;
+}
+
+/* Heap sort of points by share ascending: for the short lists */
+static void
+heap_sort_points(DisruptionPoint *p, uint64_t n)
+{
+	for (uint64_t i = n / 2; i-- > 0;)
+		sift_down(p, i, n);
+	for (uint64_t end = n; end-- > 1;)
+	{
+		DisruptionPoint t = p[0];
+
+		rr_check_interrupts_every(end);
+		p[0] = p[end];
+		p[end] = t;
+		sift_down(p, 0, end);
 	}
 }
 
@@ -527,22 +568,25 @@ disruption_risk(const Mix *m, const DisruptionEvent *events, uint32_t n,
 
 	/* the distribution: zero, then the positive shares merged */
 	{
-		DisruptionPoint *tmp = en.npos > 1 ?
+		/* radix sort for long lists, where its 2 x 512 kB of scratch pays */
+		bool		radix = en.npos > RADIX_MIN;
+		DisruptionPoint *tmp = radix ?
 		alloc(&en, en.npos * sizeof(DisruptionPoint)) : NULL;
-		uint64_t   *count = en.npos > 1 ?
-		alloc(&en, 65536 * sizeof(uint64_t)) : NULL;
+		uint64_t   *count = radix ? alloc(&en, 65536 * sizeof(uint64_t)) : NULL;
 		DisruptionPoint *d = alloc(&en, (en.npos + 1) * sizeof(DisruptionPoint));
 		uint64_t	nd = 0;
 
-		if ((en.npos > 1 && (tmp == NULL || count == NULL)) || d == NULL)
+		if ((radix && (tmp == NULL || count == NULL)) || d == NULL)
 		{
 			release(&en, tmp);
 			release(&en, count);
 			release(&en, d);
 			goto done;
 		}
-		if (en.npos > 1)
+		if (radix)
 			sort_points(en.pos, tmp, count, en.npos);
+		else
+			heap_sort_points(en.pos, en.npos);
 		release(&en, tmp);
 		release(&en, count);
 		if (nzero > 0)

@@ -5,6 +5,7 @@
  *
  * Plain C: no PostgreSQL headers.
  */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #define ALIGN8(x)	(((x) + 7) & ~((uint64_t) 7))
 #define MAX_SEGMENTS 32
+#define QUEUE_BOUND (DBL_MAX / 4)	/* below it no sum of a mix overflows */
 
 /* Segment pointers by number, kept only while a hash index exists */
 typedef struct SegmentTable
@@ -219,11 +221,12 @@ mixb_find(const MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 }
 
 bool
-mixb_contains(const MixBuilder *b, const char *key, size_t keylen)
+mixb_contains(MixBuilder *b, const char *key, size_t keylen)
 {
 	MixSegment *s;
 	uint32_t	o;
 
+	(void) mixb_apply_pending(b);
 	return mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o);
 }
 
@@ -364,6 +367,10 @@ add_segment(MixBuilder *b)
 		return MIX_ERR_NOMEM;
 	b->last->next = s;
 	b->last = s;
+	if (b->seg1 == NULL)
+		b->seg1 = s;
+	else if (b->seg2 == NULL)
+		b->seg2 = s;
 	b->capacity += cap;
 	return MIX_OK;
 }
@@ -468,6 +475,98 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 										sp, spc) : MIX_OK;
 }
 
+/* Start loading what applying the queued rows will read */
+static inline void
+prefetch_entries(const MixBuilder *b)
+{
+	const MixSegment *segs[3] = {&b->seg0, b->seg1, b->seg2};
+
+	if (b->index != NULL)
+		return;
+	for (int i = 0; i < 3 && segs[i] != NULL; i++)
+	{
+		const MixSegment *s = segs[i];
+
+		for (uint32_t o = 0; o < s->used; o += 8)
+			__builtin_prefetch(&s->prefix[o]);
+		for (uint32_t o = 0; o < s->used; o += 4)
+			__builtin_prefetch(&s->cells[o], 1);
+	}
+}
+
+/*
+ * The cell of the short code whose prefix is pfx, searched without the
+ * hash index (a mix of at most MIXB_LINEAR_MAX entries, in at most three
+ * segments); NULL if absent.  An 8-byte code must not match a longer code
+ * with the same first 8 bytes.
+ */
+static inline MixCell *
+find_short(const MixBuilder *b, uint64_t pfx)
+{
+	MixSegment *segs[3] = {b->first, b->seg1, b->seg2};
+	bool		full = prefix_len(&pfx) == 8;
+
+	for (int i = 0; i < 3 && segs[i] != NULL; i++)
+	{
+		MixSegment *s = segs[i];
+
+		for (uint32_t o = 0; o < s->used; o++)
+			if (s->prefix[o] == pfx &&
+				(!full || s->long_keys == NULL || s->long_keys[o] == NULL))
+				return &s->cells[o];
+	}
+	return NULL;
+}
+
+/*
+ * Apply the queued rows, in order.  They were queued only while the bound
+ * kept every sum far from overflowing, so adding to a supplier present
+ * cannot fail; a new supplier (or a mix with a hash index) takes the
+ * general path, whose failures (out of memory, too big) are returned.
+ */
+MixStatus
+mixb_apply_pending(MixBuilder *b)
+{
+	uint32_t	n = b->npending;
+
+	if (n == 0)
+		return MIX_OK;
+	b->npending = 0;
+	prefetch_entries(b);
+	for (uint32_t i = 0; i < n; i++)
+	{
+		uint64_t	pfx = b->pending[i].prefix;
+		double		v = b->pending[i].volume;
+		MixCell    *c;
+		MixStatus	st;
+
+		/* the same arithmetic as mix_add_checked(), without its checks */
+		if (pfx == 0)
+		{
+			ksum_add_parts(&b->unattributed, &b->unattributed_c, v);
+			b->unattributed_c += 0.0;
+			continue;
+		}
+		if (b->index == NULL && (c = find_short(b, pfx)) != NULL)
+		{
+			ksum_add_parts(&c->volume, &c->volume_c, v);
+			c->volume_c += 0.0;
+			continue;
+		}
+		st = add_parts(b, (const char *) &b->pending[i].prefix,
+					   prefix_len(&b->pending[i].prefix), v, 0, 0, 0, false, NAN);
+		if (st != MIX_OK)
+		{
+			/* keep the rest queued: the caller reports and stops */
+			memmove(&b->pending[0], &b->pending[i + 1],
+					(n - i - 1) * sizeof(MixPending));
+			b->npending = n - i - 1;
+			return st;
+		}
+	}
+	return MIX_OK;
+}
+
 /* Add one row; NULL key: unattributed volume */
 MixStatus
 mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
@@ -477,7 +576,27 @@ mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
 
 	if ((st = mix_check_value(volume)) != MIX_OK)
 		return st;
+	b->bound += volume;
+	if (!with_spare && (key == NULL || (keylen > 0 && keylen <= 8)) &&
+		b->bound < QUEUE_BOUND)
+	{
+		uint64_t	pfx = 0;
+
+		if (key != NULL)
+		{
+			pfx = key_prefix(key, keylen);
+			if (prefix_has_zero(pfx, keylen))
+				return MIX_ERR_KEY_ZERO_BYTE;
+		}
+		b->pending[b->npending].prefix = pfx;
+		b->pending[b->npending].volume = volume;
+		if (++b->npending == MIXB_PENDING)
+			return mixb_apply_pending(b);
+		return MIX_OK;
+	}
 	if (with_spare && (st = mix_check_value(spare)) != MIX_OK)
+		return st;
+	if ((st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
 	return add_parts(b, key, keylen, volume, 0, spare, 0, with_spare, NAN);
 }
@@ -494,8 +613,10 @@ mixb_add_risk(MixBuilder *b, const char *key, size_t keylen, double volume,
 	MixStatus	st;
 
 	if ((st = mix_check_value(volume)) != MIX_OK ||
-		(key != NULL && (st = mix_check_value(risk)) != MIX_OK))
+		(key != NULL && (st = mix_check_value(risk)) != MIX_OK) ||
+		(st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
+	b->bound += volume;
 	if (!b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
 	return add_parts(b, key, keylen, volume, 0, 0, 0, false,
@@ -510,7 +631,8 @@ mixb_set_spare(MixBuilder *b, const char *key, size_t keylen, double spare)
 	MixSegment *s;
 	uint32_t	o;
 
-	if ((st = mix_check_value(spare)) != MIX_OK)
+	if ((st = mix_check_value(spare)) != MIX_OK ||
+		(st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
 	if (!b->spare && (st = enable_spare(b)) != MIX_OK)
 		return st;
@@ -540,17 +662,20 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 	const MixSpare *ms = mix_spares(m);
 	MixStatus	st;
 
-	if ((st = merge_k(b, m->k)) != MIX_OK ||
+	if ((st = mixb_apply_pending(b)) != MIX_OK ||
+		(st = merge_k(b, m->k)) != MIX_OK ||
 		(st = add_parts(b, NULL, 0, m->unattributed, m->unattributed_c,
 						m->unattributed_spare, m->unattributed_spare_c,
 						spare, NAN)) != MIX_OK)
 		return st;
 	if ((m->flags & MIX_F_RISK) && !b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
+	b->bound += m->unattributed + m->unattributed_c;
 	for (uint32_t i = 0; i < m->count; i++)
 	{
 		const MixEntry *e = &mix_entries(m)[i];
 
+		b->bound += e->volume + e->volume_c;
 		if ((st = add_parts(b, mix_entry_key(m, e), e->keylen, e->volume,
 							e->volume_c, spare ? ms[i].spare : 0,
 							spare ? ms[i].spare_c : 0, spare,
@@ -562,11 +687,14 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 
 /* Merge another builder into b */
 MixStatus
-mixb_add_builder(MixBuilder *b, const MixBuilder *o)
+mixb_add_builder(MixBuilder *b, MixBuilder *o)
 {
 	MixStatus	st;
 
-	if ((st = merge_k(b, o->k)) != MIX_OK ||
+	b->bound += o->bound;
+	if ((st = mixb_apply_pending(b)) != MIX_OK ||
+		(st = mixb_apply_pending(o)) != MIX_OK ||
+		(st = merge_k(b, o->k)) != MIX_OK ||
 		(st = add_parts(b, NULL, 0, o->unattributed, o->unattributed_c,
 						o->unattributed_spare, o->unattributed_spare_c,
 						o->spare, NAN)) != MIX_OK)
@@ -593,8 +721,12 @@ mixb_add_builder(MixBuilder *b, const MixBuilder *o)
  * builder refuses to grow past it)
  */
 uint64_t
-mixb_flat_size(const MixBuilder *b)
+mixb_flat_size(MixBuilder *b)
 {
+	MixStatus	st = mixb_apply_pending(b);
+
+	if (st != MIX_OK && b->deferred == MIX_OK)
+		b->deferred = st;
 	return mix_layout_size(b->count, b->spare, b->risk, ALIGN8(b->long_bytes));
 }
 
@@ -704,7 +836,7 @@ flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
  * compensation, in normal form.
  */
 MixStatus
-mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
+mixb_flatten(MixBuilder *b, Mix *out, const MixAllocator *tmp,
 			 bool sorted)
 {
 	FlatOut		f;
@@ -714,6 +846,8 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 
 	if (mixb_flat_size(b) > MIX_MAX_SIZE)
 		return MIX_ERR_TOO_BIG;
+	if (b->deferred != MIX_OK)
+		return b->deferred;
 	f = flat_header(b, out, sorted);
 	if (!sorted)
 	{
@@ -764,7 +898,7 @@ mixb_flatten(const MixBuilder *b, Mix *out, const MixAllocator *tmp,
 
 /* The canonical flat form in new memory from a */
 Mix *
-mixb_to_mix(const MixBuilder *b, const MixAllocator *a, MixStatus *status)
+mixb_to_mix(MixBuilder *b, const MixAllocator *a, MixStatus *status)
 {
 	uint64_t	size = mixb_flat_size(b);
 	Mix		   *m;

@@ -27,6 +27,9 @@
 #define MIXB_FIRST_SEGMENT_LOG2 3
 #define MIXB_FIRST_SEGMENT	(1 << MIXB_FIRST_SEGMENT_LOG2)
 #define MIXB_LINEAR_MAX		32
+#ifndef MIXB_PENDING
+#define MIXB_PENDING		8
+#endif
 
 typedef struct MixCell
 {
@@ -54,15 +57,40 @@ typedef struct MixSegment
 	MixLongKey **long_keys;		/* [capacity], or NULL if none is long */
 } MixSegment;
 
+/*
+ * A row not yet applied: a code of at most 8 bytes as its zero-padded
+ * prefix (0: the unattributed volume), and its volume, already checked
+ */
+typedef struct MixPending
+{
+	uint64_t	prefix;
+	double		volume;
+} MixPending;
+
 typedef struct MixBuilder
 {
-	/* what every row reads, together with the first segment */
+	/*
+	 * What every row touches.  Rows with a short code (or none) and no
+	 * spare capacity or risk are queued here and applied MIXB_PENDING at a
+	 * time: in a hash aggregate over rows in random order each group's
+	 * state is cold, and a batch finds its entries with loads that overlap
+	 * (prefetched together) instead of one dependent cache miss after
+	 * another for every row.  Every reader applies the queue first.
+	 */
+	uint32_t	npending;
+	int32_t		k;				/* concentration_ratio's k, 0 if unset */
+	double		bound;			/* at least the sum of every volume added:
+								 * while it is far below DBL_MAX no sum can
+								 * overflow, so a queued row cannot fail */
+	MixPending	pending[MIXB_PENDING];
 	MixSegment *first;
+	/* the entries */
 	uint32_t   *index;			/* entry number + 1 per slot, or NULL */
 	uint32_t	count;
 	uint32_t	capacity;
 	uint32_t	index_slots;
-	int32_t		k;				/* concentration_ratio's k, 0 if unset */
+	MixSegment *seg1;			/* the second and third segments, or NULL */
+	MixSegment *seg2;
 	/* the first segment, inline: a small mix is one allocation */
 	MixSegment	seg0;
 	uint64_t	seg0_prefix[MIXB_FIRST_SEGMENT];
@@ -72,6 +100,9 @@ typedef struct MixBuilder
 	const MixAllocator *alloc;
 	bool		spare;			/* carries spare capacity */
 	bool		risk;			/* carries governance risks */
+	MixStatus	deferred;		/* a failure of queued rows found by
+								 * mixb_flat_size, reported by the next
+								 * flatten */
 	uint64_t	long_bytes;		/* bytes of codes longer than 8 */
 	double		unattributed;
 	double		unattributed_c;
@@ -86,14 +117,15 @@ extern MixStatus mixb_add(MixBuilder *b, const char *key, size_t keylen,
 extern MixStatus mixb_add_risk(MixBuilder *b, const char *key, size_t keylen,
 							   double volume, double risk);
 extern MixStatus mixb_add_mix(MixBuilder *b, const Mix *m);
-extern MixStatus mixb_add_builder(MixBuilder *b, const MixBuilder *o);
-extern bool mixb_contains(const MixBuilder *b, const char *key, size_t keylen);
+extern MixStatus mixb_apply_pending(MixBuilder *b);
+extern MixStatus mixb_add_builder(MixBuilder *b, MixBuilder *o);
+extern bool mixb_contains(MixBuilder *b, const char *key, size_t keylen);
 extern MixStatus mixb_set_spare(MixBuilder *b, const char *key, size_t keylen,
 								double spare);
-extern uint64_t mixb_flat_size(const MixBuilder *b);
-extern MixStatus mixb_flatten(const MixBuilder *b, Mix *out,
+extern uint64_t mixb_flat_size(MixBuilder *b);
+extern MixStatus mixb_flatten(MixBuilder *b, Mix *out,
 							  const MixAllocator *tmp, bool sorted);
-extern Mix *mixb_to_mix(const MixBuilder *b, const MixAllocator *a,
+extern Mix *mixb_to_mix(MixBuilder *b, const MixAllocator *a,
 						MixStatus *status);
 
 #endif							/* RARERISK_MIX_BUILDER_H */

@@ -486,11 +486,13 @@ put_u32(unsigned char *p, uint32_t v)
 	return p + 4;
 }
 
+/* A double; -0 is written as 0, so that equal mixes have equal bytes */
 static unsigned char *
 put_f64(unsigned char *p, double d)
 {
 	uint64_t	v;
 
+	d += 0.0;
 	memcpy(&v, &d, 8);
 	p = put_u32(p, (uint32_t) (v >> 32));
 	return put_u32(p, (uint32_t) v);
@@ -516,11 +518,16 @@ mix_to_binary(const Mix *m, uint32_t *order, unsigned char *buf)
 		p = put_u32(p, e->keylen);
 		memcpy(p, mix_entry_key(m, e), e->keylen);
 		p += e->keylen;
+		rr_check_interrupts_every(j);
 		p = put_f64(p, mix_entry_volume(e));
 		if (m->flags & MIX_F_SPARE)
 			p = put_f64(p, mix_entry_spare(m, order[j]));
 		if (m->flags & MIX_F_RISK)
-			p = put_f64(p, mix_entry_risk(m, order[j]));
+		{
+			double		r = mix_entry_risk(m, order[j]);
+
+			p = put_f64(p, isnan(r) ? NAN : r);
+		}
 	}
 }
 
@@ -652,6 +659,8 @@ mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
 		prev = key;
 		prevlen = keylen;
 	}
+	if (st == MIX_OK)
+		st = mixb_apply_pending(&b);	/* b.count counts every row */
 	if (st != MIX_OK && err->status == MIX_OK)
 		binary_fail(err, st, mix_status_message(st), pos);
 	if (err->status == MIX_OK && (b.count != count || pos != len))

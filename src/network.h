@@ -165,7 +165,8 @@ extern TradeNetwork *net_from_json(const char *s, size_t len, bool utf8,
 								   const NetAllocator *a,
 								   struct IoError *err);
 extern size_t net_binary_size(const TradeNetwork *n);
-extern void net_to_binary(const TradeNetwork *n, unsigned char *buf);
+extern void net_to_binary(const TradeNetwork *n, unsigned char *buf,
+						  bool fold);
 extern TradeNetwork *net_from_binary(const unsigned char *buf, size_t len,
 									 const NetAllocator *a,
 									 struct IoError *err);

@@ -541,9 +541,13 @@ net_binary_size(const TradeNetwork *n)
 	return size;
 }
 
-/* Write the binary form of the canonical network n into buf */
+/*
+ * Write the binary form of the canonical network n into buf.  fold: each
+ * flow's compensated sum as one double (volume_c 0), the form in which
+ * networks that print the same text have the same bytes (for comparisons).
+ */
 void
-net_to_binary(const TradeNetwork *n, unsigned char *buf)
+net_to_binary(const TradeNetwork *n, unsigned char *buf, bool fold)
 {
 	unsigned char *p = buf;
 
@@ -567,8 +571,8 @@ net_to_binary(const TradeNetwork *n, unsigned char *buf)
 		rr_check_interrupts_every(i);
 		p = bin_put_u32(p, e->from);
 		p = bin_put_u32(p, e->to);
-		p = bin_put_f64(p, e->volume);
-		p = bin_put_f64(p, e->volume_c);
+		p = bin_put_f64(p, fold ? net_edge_volume(e) + 0.0 : e->volume);
+		p = bin_put_f64(p, fold ? 0.0 : e->volume_c);
 	}
 }
 

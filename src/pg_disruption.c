@@ -46,12 +46,12 @@ event_label(const char *name, int pos)
 
 /*
  * Read a list of supplier codes into e (codes point into the array).  A
- * NULL or empty list, a NULL element or a code that looks like a mistyped
- * country code (as embargo() checks them) is an error.
+ * NULL or empty list or a NULL element is an error, and with check_codes a
+ * code that looks like a mistyped country code (as embargo() checks them).
  */
 static void
 read_suppliers(ArrayType *arr, bool isnull, const char *label,
-			   DisruptionEvent *e)
+			   bool check_codes, DisruptionEvent *e)
 {
 	Datum	   *elems;
 	bool	   *nulls;
@@ -87,7 +87,7 @@ read_suppliers(ArrayType *arr, bool isnull, const char *label,
 		t = DatumGetTextPP(elems[i]);
 		codes[i] = VARDATA_ANY(t);
 		lens[i] = VARSIZE_ANY_EXHDR(t);
-		if (lens[i] > 0 && lens[i] <= MIX_MAX_KEY_LEN)
+		if (check_codes && lens[i] > 0 && lens[i] <= MIX_MAX_KEY_LEN)
 			rr_check_supplier_code(codes[i], lens[i], "disrupted supplier");
 	}
 	e->codes = codes;
@@ -163,7 +163,7 @@ disruption_event_make(PG_FUNCTION_ARGS)
 	e.probability = PG_GETARG_FLOAT8(1);
 	e.intensity = PG_GETARG_FLOAT8(3);
 	read_suppliers(PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
-				   PG_ARGISNULL(2), label, &e);
+				   PG_ARGISNULL(2), label, true, &e);
 	event_error(disruption_check_event(&e), &e, label);
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
@@ -183,7 +183,9 @@ disruption_event_make(PG_FUNCTION_ARGS)
 /*
  * The events of an array of rarerisk.disruption_event, checked again here
  * (a composite can be built by a row constructor, bypassing
- * disruption_event()).
+ * disruption_event()).  The country-code check of the codes is left to
+ * disruption_event(): it costs more than enumerating a small event set,
+ * and this runs for every mix.
  */
 static DisruptionEvent *
 read_events(ArrayType *arr, uint32 *n)
@@ -237,7 +239,8 @@ read_events(ArrayType *arr, uint32 *n)
 					 errmsg("intensity of %s must not be NULL", label)));
 		e->intensity = DatumGetFloat8(d);
 		d = GetAttributeByNum(t, ATT_SUPPLIERS, &isnull);
-		read_suppliers(isnull ? NULL : DatumGetArrayTypeP(d), isnull, label, e);
+		read_suppliers(isnull ? NULL : DatumGetArrayTypeP(d), isnull, label,
+					   false, e);
 		event_error(disruption_check_event(e), e, label);
 	}
 	*n = (uint32) count;

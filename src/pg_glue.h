@@ -42,7 +42,7 @@ extern Mix *rr_check_totals(Mix *m);
 extern ExpandedMix *rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext);
 extern MixStatus rr_merge_datum(MixBuilder *b, Datum d);
 extern Mix *rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted);
-extern Mix *rr_builder_to_mix(const MixBuilder *b);
+extern Mix *rr_builder_to_mix(MixBuilder *b);
 extern double rr_risk_times_t(double risk, double t, const char *key, size_t keylen);
 
 #endif							/* RARERISK_PG_GLUE_H */

@@ -75,6 +75,20 @@ static const ExpandedObjectMethods mix_methods = {
 	em_flatten_into
 };
 
+/* Start a new block of at least size bytes */
+static void
+arena_new_block(MixArena *a, Size size)
+{
+	Size		bsize = a->next_size;
+
+	while (bsize < size)
+		bsize *= 2;
+	a->block = MemoryContextAlloc(a->cxt, bsize);
+	a->used = 0;
+	a->size = bsize;
+	a->next_size = Min(bsize * 2, ARENA_MAX_BLOCK);
+}
+
 /* Zeroed memory from the arena; large requests get their own chunk */
 static void *
 arena_alloc(void *arg, size_t size)
@@ -86,20 +100,28 @@ arena_alloc(void *arg, size_t size)
 	if (size > ARENA_MAX_BLOCK / 4)
 		return MemoryContextAllocExtended(a->cxt, size, MCXT_ALLOC_ZERO);
 	if (a->used + size > a->size)
-	{
-		Size		bsize = a->next_size;
-
-		while (bsize < size)
-			bsize *= 2;
-		a->block = MemoryContextAlloc(a->cxt, bsize);
-		a->used = 0;
-		a->size = bsize;
-		a->next_size = Min(bsize * 2, ARENA_MAX_BLOCK);
-	}
+		arena_new_block(a, size);
 	p = a->block + a->used;
 	a->used += size;
 	memset(p, 0, size);
 	return p;
+}
+
+/*
+ * A group's state from the arena, on a cache line boundary: what every row
+ * touches (the header and the queue of rows) then spans two lines, not three
+ */
+static ExpandedMix *
+arena_alloc_state(MixArena *a)
+{
+	Size		pad;
+
+	if (a->used + sizeof(ExpandedMix) + PG_CACHE_LINE_SIZE > a->size)
+		arena_new_block(a, sizeof(ExpandedMix) + PG_CACHE_LINE_SIZE);
+	pad = (PG_CACHE_LINE_SIZE - ((uintptr_t) (a->block + a->used) % PG_CACHE_LINE_SIZE)) %
+		PG_CACHE_LINE_SIZE;
+	a->used += pad;
+	return arena_alloc(a, sizeof(ExpandedMix));
 }
 
 /* The arena's context is being deleted: unlink the arena */
@@ -202,7 +224,7 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 		}
 	}
 	arena = arena_for(aggcontext);
-	em = arena_alloc(arena, sizeof(ExpandedMix));
+	em = arena_alloc_state(arena);
 	EOH_init_header(&em->hdr, &mix_methods, arena->cxt);
 	mixb_init(&em->b, &arena->alloc);
 	if (!PG_ARGISNULL(0))
@@ -246,7 +268,7 @@ em_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 
 /* The canonical flat form of a builder, in the current memory context */
 Mix *
-rr_builder_to_mix(const MixBuilder *b)
+rr_builder_to_mix(MixBuilder *b)
 {
 	MixStatus	st;
 	Mix		   *m = mixb_to_mix(b, &rr_palloc_allocator, &st);

@@ -71,7 +71,7 @@ trade_network_send(PG_FUNCTION_ARGS)
 				 errmsg("binary form of a trade_network of %u flows exceeds the maximum size of 1 GB",
 						n->edge_count)));
 	result = palloc(VARHDRSZ + size);
-	net_to_binary(n, (unsigned char *) VARDATA(result));
+	net_to_binary(n, (unsigned char *) VARDATA(result), false);
 	SET_VARSIZE(result, VARHDRSZ + size);
 	PG_RETURN_BYTEA_P(result);
 }

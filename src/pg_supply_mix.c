@@ -53,11 +53,15 @@ supply_mix_in(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(rr_mix_datum(m));
 }
 
-/* Text output: JSON, suppliers in byte order */
+/*
+ * Text output: JSON, suppliers in byte order.  A mix whose total is out of
+ * range (an aggregate's state, for Citus) is refused rather than written
+ * in a form that cannot be read back.
+ */
 Datum
 supply_mix_out(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = rr_check_totals(RR_GETARG_MIX(0));
 	size_t		len;
 	char	   *s = mix_to_json(m, &rr_palloc_allocator, &len);
 
@@ -97,7 +101,7 @@ supply_mix_recv(PG_FUNCTION_ARGS)
 Datum
 supply_mix_send(PG_FUNCTION_ARGS)
 {
-	Mix		   *m = RR_GETARG_MIX(0);
+	Mix		   *m = rr_check_totals(RR_GETARG_MIX(0));
 	size_t		size = mix_binary_size(m);
 	bytea	   *result = palloc(VARHDRSZ + size);
 
@@ -274,7 +278,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 2; i++)
 		if (!PG_ARGISNULL(i))
 			merge_or_error(&b, PG_GETARG_DATUM(i));
-	PG_RETURN_DATUM(rr_mix_datum(rr_builder_to_mix(&b)));
+	PG_RETURN_DATUM(rr_mix_datum(rr_check_totals(rr_builder_to_mix(&b))));
 }
 
 /* Final function of supply_mix and supply_mix_merge: the canonical form */

@@ -1,6 +1,6 @@
 -- pgTAP: mistyped country codes in embargo lists.  The compiled ISO table
 -- (src/country_table.c) agrees with rarerisk.country; embargo(),
--- embargoed_content() and check_supplier_codes() refuse a code of two or
+-- embargoed_content(), disruption events and check_supplier_codes() refuse a code of two or
 -- three letters that is no ISO code, a country's name and a padded code,
 -- with the likely code as hint, and accept every other shape.
 \set ON_ERROR_STOP 1
@@ -10,7 +10,7 @@
 \pset pager off
 BEGIN;
 SET LOCAL search_path = rarerisk, public;
-SELECT plan(22);
+SELECT plan(24);
 
 -- the SQLSTATE, message and hint a statement raises ('' when it passes)
 CREATE FUNCTION pg_temp.err(q text, OUT state text, OUT msg text, OUT hint text)
@@ -66,6 +66,11 @@ SELECT is((pg_temp.err($$SELECT * FROM embargoed_content('{"production": {"CHN":
 	'22023', 'embargoed_content(n, ''{chn}'') is an error');
 SELECT is(embargoed_content('{"production": {"CHN": 5, "VNM": 5}, "flows": {"CHN": {"VNM": 5}}}', 'VNM', '{CHN}'), 0.5::float8,
 	'a correct call is unchanged');
+
+-- disruption events: the same check on their supplier lists
+SELECT matches((pg_temp.err($$SELECT disruption_event('typo', 0.3, '{CNH}')$$)).hint, '^Did you mean CHN\? ',
+	'disruption_event(..., ''{CNH}'') is an error naming CHN');
+SELECT is((pg_temp.err($$SELECT disruption_event('ok', 0.3, '{CHN,S1}')$$)).state, '', 'disruption_event with valid codes');
 
 -- other shapes stay valid
 SELECT is(embargo('{S1,firm:ABC,EU27,Lynas Rare Earths,XKX,A}')::text,

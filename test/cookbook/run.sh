@@ -74,7 +74,8 @@ recipes() {
 	fi
 }
 
-# pg_cron: the job (scheduled by the recipes) must refresh the view
+# pg_cron: the jobs (scheduled by the recipes) must refresh the view and
+# write the alert table
 pg_cron_job() {
 	if [ "$cron" != 1 ]; then
 		echo "skip - pg_cron is not installed for this server (Debian packages it for PostgreSQL 15 only)"
@@ -84,6 +85,11 @@ pg_cron_job() {
 	       exporter, exporter_code, hs_code, value_usd, reported_by)
 	   VALUES ('comtrade', 'cookbook-test', 1, 2031, 'USA', 842, 'AUS', 36, '850511', 1000, 'importer')" ||
 		fail "cannot insert the marker row"
+	# the monthly alert job, moved to every minute: its alerts must come back
+	q "DELETE FROM bi.concentration_alert" || fail "no alert table"
+	[ "$(q "SELECT count(*) FROM (SELECT cron.alter_job(jobid, schedule := '* * * * *') FROM cron.job
+	          WHERE jobname = 'rarerisk-concentration-alerts') x")" = 1 ] ||
+		fail "the alert job is not scheduled"
 	start=$(date +%s)
 	ok=0
 	while [ $(( $(date +%s) - start )) -lt 75 ]; do
@@ -97,6 +103,19 @@ pg_cron_job() {
 	[ "$runs" -ge 1 ] || fail "no succeeded run in cron.job_run_details"
 	echo "ok - pg_cron job refreshed bi.hhi_by_year (after ${waited} s; ${runs} succeeded run(s))"
 	q "SELECT cron.unschedule('rarerisk-hhi-by-year')" >/dev/null
+	ok=0
+	while [ $(( $(date +%s) - start )) -lt 90 ]; do
+		if [ "$(q "SELECT count(*) FROM cron.job_run_details d JOIN cron.job j USING (jobid)
+		           WHERE j.jobname = 'rarerisk-concentration-alerts' AND d.status = 'succeeded'")" -ge 1 ]; then
+			ok=1; break
+		fi
+		sleep 2
+	done
+	[ $ok = 1 ] || fail "pg_cron did not run the alert job within 90 s"
+	alerts=$(q "SELECT count(*) FROM bi.concentration_alert WHERE kind = 'over_65' AND importer = 'USA'")
+	[ "$alerts" -ge 1 ] || fail "the alert job wrote no alert"
+	echo "ok - pg_cron job wrote bi.concentration_alert ($alerts benchmark alert(s) for USA)"
+	q "SELECT cron.unschedule('rarerisk-concentration-alerts')" >/dev/null
 	q "DELETE FROM rarerisk_data.flows WHERE source_file = 'cookbook-test'"
 }
 

@@ -28,6 +28,11 @@ check "their disagreement explained" 'the slope and the endpoints disagree: 2025
 check "days beyond the horizon" '^ 284610 .*\| > horizon '
 check "EU parameters beside SR" 'EoL-RIR \|  SI  \| SR'
 check "volumes behind look-through shares" '^ RWA +\| +54.0 \| 0.000078 '
+check "disruption risk per HS code" '^ 850511 \| +7\.4 \| +33\.5 \| +19\.7 \| +54\.1 \| +57\.3$'
+check "the distribution as a histogram" '^ 0 \(none\) +\| 66\.50 % +\| #{33}$'
+check "alerts: a share falling by more than 20 points" '^ 280530 \| 2022 \| CHN +\| +\| RUS -32\.2 pts$'
+sed -n '/ 6\. Disruption risk/,$p' "$out" | awk 'length > 80 { bad = 1 } END { exit bad }' ||
+	{ echo "not ok - demo report: a line of sections 6 and 7 is wider than 80 columns"; status=1; }
 ! grep -q ERROR "$out" || { echo "not ok - demo report: an ERROR in the output"; status=1; }
 dropdb --if-exists "$PGDATABASE"
 exit $status

@@ -28,6 +28,7 @@
 #include "mix.h"
 #include "mix_builder.h"
 #include "mix_text.h"
+#include "sort.h"
 
 #define FUZZ_CHECK(cond) \
 	do { \
@@ -180,7 +181,8 @@ share_ok(double s)
 static void
 exercise_mix(const Mix *m)
 {
-	RankItem   *scratch;
+	uint32_t   *scratch;
+	RankItem   *ranks;
 	ConcentrationProfile prof;
 	double		x;
 	size_t		len,
@@ -193,9 +195,10 @@ exercise_mix(const Mix *m)
 	size_t		binlen;
 
 	FUZZ_CHECK(mix_validate(m, mix_size(m)) == MIX_OK);
-	/* the measures need two RankItems an entry (the radix sort's buffer) */
-	scratch = track_alloc(NULL, ((size_t) m->count + 1) * 2 * sizeof(RankItem));
-	FUZZ_CHECK(scratch != NULL);
+	scratch = track_alloc(NULL, ((size_t) m->count + 1) * sizeof(uint32_t));
+	/* two RankItems an entry: the rank sort uses the second half as buffer */
+	ranks = track_alloc(NULL, ((size_t) m->count + 1) * 2 * sizeof(RankItem));
+	FUZZ_CHECK(scratch != NULL && ranks != NULL);
 
 	/* every measure, and their ranges */
 	x = conc_total(m);
@@ -215,14 +218,14 @@ exercise_mix(const Mix *m)
 		FUZZ_CHECK(top >= -1 && top < (int64_t) m->count);
 	}
 	for (int64_t k = 0; k <= 4; k++)
-		if (conc_top_share(m, k, scratch, &x))
+		if (conc_top_share(m, k, ranks, &x))
 			FUZZ_CHECK(share_ok(x));
-	if (conc_top_share(m, INT64_MAX, scratch, &x))
+	if (conc_top_share(m, INT64_MAX, ranks, &x))
 		FUZZ_CHECK(share_ok(x));
-	conc_profile(m, scratch, &prof);
+	conc_profile(m, ranks, &prof);
 	FUZZ_CHECK(prof.suppliers == conc_supplier_count(m));
-	mix_order_by_rank(m, scratch);
-	mix_order_by_key(m, (uint32_t *) scratch);
+	mix_order_by_rank(m, ranks);
+	mix_order_by_key(m, scratch);
 
 	/* the text form round-trips exactly */
 	json = mix_to_json(m, &FA_RELEASE, &len);
@@ -239,7 +242,7 @@ exercise_mix(const Mix *m)
 	binlen = mix_binary_size(m);
 	bin = track_alloc(NULL, binlen);
 	FUZZ_CHECK(bin != NULL);
-	mix_to_binary(m, (uint32_t *) scratch, bin);
+	mix_to_binary(m, scratch, bin);
 	track_release(NULL, back);
 	back = mix_from_binary(bin, binlen, &FA_RELEASE, &err);
 	if (back == NULL)
@@ -258,7 +261,7 @@ exercise_mix(const Mix *m)
 
 		for (int64_t k = 0; k <= 3; k++)
 		{
-			uint32_t	chosen = embargo_worst(m, k, &p, scratch, &s);
+			uint32_t	chosen = embargo_worst(m, k, &p, ranks, &s);
 
 			FUZZ_CHECK(chosen <= m->count);
 			if (embargo_impact(&p, &s, &imp))
@@ -294,6 +297,7 @@ exercise_mix(const Mix *m)
 	track_release(NULL, json2);
 	track_release(NULL, bin);
 	track_release(NULL, scratch);
+	track_release(NULL, ranks);
 }
 
 #endif							/* RARERISK_FUZZ_COMMON_H */

@@ -154,25 +154,28 @@ cmp_outcome(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Every measure against a direct enumeration, on pseudo-random cases */
+/*
+ * Every measure against a direct enumeration, on pseudo-random cases of up
+ * to maxev events (seeds first..last)
+ */
 static void
-test_bruteforce(void)
+test_bruteforce(uint64_t first, uint64_t last, uint32_t maxev)
 {
 	static const char *names[] = {"S00", "S01", "S02", "S03", "S04", "S05",
 	"S06", "S07", "S08", "S09", "S10", "S11", "XXX"};
 
-	for (uint64_t seed = 1; seed <= 300; seed++)
+	for (uint64_t seed = first; seed <= last; seed++)
 	{
 		const char *keys[13];
 		double		v[13],
 					sp[13];
 		int			ns = 2 + (int) (unif(seed, 1) * 10);
 		Mix		   *m;
-		DisruptionEvent e[10];
-		const char *codes[10][6];
-		uint32_t	n = (uint32_t) (unif(seed, 2) * 9);
+		DisruptionEvent e[24];
+		const char *codes[24][6];
+		uint32_t	n = maxev > 10 ? maxev : (uint32_t) (unif(seed, 2) * maxev);
 		uint32_t	unc = 0;
-		EmbargoParams p = {1, floor(unif(seed, 3) * 4) * 20,
+		EmbargoParams p = {1, maxev > 10 ? 0 : floor(unif(seed, 3) * 4) * 20,
 		unif(seed, 4) < 0.5 ? 365 : 90, 365};
 		DisruptionResult r;
 		uint32_t	bad;
@@ -205,6 +208,8 @@ test_bruteforce(void)
 			for (int c = 0; c < nc; c++)
 				codes[k][c] = names[(int) (unif(seed, 300 + 10 * k + c) * 13)];
 			codes[k][nc] = NULL;
+			if (maxev > 10)
+				u = 0.5;		/* every event uncertain */
 			e[k] = ev(u < 0.1 ? 0 : u < 0.2 ? 1 : unif(seed, 400 + k),
 					  unif(seed, 500 + k) < 0.5 ? 1 : 0.25 + floor(unif(seed, 600 + k) * 3) / 4,
 					  codes[k]);
@@ -232,6 +237,15 @@ test_bruteforce(void)
 				psh += pr;
 			if (o[mask].share > worst)
 				worst = o[mask].share;
+		}
+		if (maxev > 10)
+		{
+			uint64_t	npos = 0;
+
+			for (uint64_t i = 0; i < no; i++)
+				npos += o[i].share > 0;
+			CHECK(npos > 65536, "seed %llu: %llu positive outcomes, too few for the radix sort",
+				  (unsigned long long) seed, (unsigned long long) npos);
 		}
 		qsort(o, no, sizeof(Outcome), cmp_outcome);
 		/* VaR: lowest share with P(share <= s) >= 0.95 */
@@ -407,7 +421,9 @@ int
 main(void)
 {
 	test_worked_example();
-	test_bruteforce();
+	test_bruteforce(1, 300, 9);
+	/* 18 events: 2^18 outcomes, sorted by the radix sort */
+	test_bruteforce(1001, 1002, 18);
 	test_single_event();
 	test_edges();
 	return unit_report("disruption");
