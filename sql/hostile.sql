@@ -414,7 +414,7 @@ SET max_parallel_workers_per_gather = 0;
 SELECT (p ->> 'Strategy') AS strategy,
        (p ->> 'HashAgg Batches')::int > 1 AS spilled,
        (p ->> 'Peak Memory Usage')::int < 8 * 1024 AS peak_under_8mb,
-       (p ->> 'Actual Rows')::int AS groups
+       (p ->> 'Actual Rows')::numeric::int AS groups  -- 18 prints it with decimals
   FROM (SELECT pg_temp.explain_json($q$
           SELECT i / 2 AS g, concentration_hhi('S' || (i % 7), i)
             FROM generate_series(1, 2000000) i GROUP BY 1
