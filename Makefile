@@ -8,7 +8,7 @@
 #   make test-pg18  the same on PostgreSQL 18, built once from
 #                   ../shared/vendor into a cache (scripts/pg18.sh)
 #   make demo       the same set-up, then the headline report on real data
-#   make bench      the performance benchmark of SPEC section 8
+#   make bench      the performance benchmark of README "Performance"
 #   make fuzz       libFuzzer on the plain-C core, FUZZ_SECONDS per target (300)
 #   make sanitize   the whole suite with the extension built under UBSan, and
 #                   the core's unit tests and fuzzers under ASan + UBSan

@@ -1,4 +1,4 @@
--- bench/generate.sql: the deterministic flow table of the benchmark (SPEC §8).
+-- bench/generate.sql: the deterministic flow table of the benchmark.
 --
 -- ≈ 6 million rows flows(importer, product, supplier, month, volume) in
 -- 300,000 (importer, product) groups (3,000 importers × 100 products) with

@@ -1,5 +1,5 @@
 -- bench/network.sql: origin tracing on a generated world-size network
--- (SPEC section 5: 250 countries, about 30,000 flows, in well under a
+-- (250 countries, about 30,000 flows, in well under a
 -- second).  Every country produces, so all 250 origins are traced; flows
 -- span six orders of magnitude; one giant strongly connected component.
 --     psql -X -q -f bench/network.sql      (after CREATE EXTENSION rarerisk)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build data/nickel_network_2023.csv: the world trade network of nickel ores
 and concentrates (HS 260400) in 2023 with own mine production, for rarerisk's
-origin tracing (SPEC section 5).  Standard library only.
+origin tracing.  Standard library only.
 
     python3 data/build_nickel_network.py [path/to/shared/data] > data/nickel_network_2023.csv
 

@@ -396,7 +396,7 @@ ORDER BY m.material;
 
 -- ===========================================================================
 -- N. Look-through: where the nickel in each country's ore supply comes from
---    (UN Comtrade HS 260400 + BGS mine production, 2023; SPEC section 5)
+--    (UN Comtrade HS 260400 + BGS mine production, 2023)
 -- ===========================================================================
 \echo
 \echo '------------------------------------------------------------------------------'

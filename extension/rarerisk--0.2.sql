@@ -4,7 +4,7 @@
 
 -- The schema is created by CREATE EXTENSION (schema = rarerisk in the
 -- control file) with no privileges for anyone but its owner: every role
--- may use the extension's types and functions (issue #6).
+-- may use the extension's types and functions.
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 -- ---------------------------------------------------------------------
@@ -341,7 +341,7 @@ COMMENT ON AGGREGATE @extschema@.concentration(text, float8) IS
 'every concentration measure of the rows as one concentration_profile';
 
 -- ---------------------------------------------------------------------
--- Embargo shortfall (SPEC section 4)
+-- Embargo shortfall
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.embargo_scenario;
@@ -730,7 +730,7 @@ COMMENT ON FUNCTION @extschema@.disruption_distribution(@extschema@.supply_mix, 
 'the exact distribution behind disruption_risk: one row per distinct shortfall share, ascending, with its probability (the probabilities sum to 1)';
 
 -- ---------------------------------------------------------------------
--- Criticality scores (SPEC section 3, EU CRM and USGS methodologies)
+-- Criticality scores (EU CRM and USGS methodologies)
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.wgi_risk(wgi_mean float8) RETURNS float8
@@ -771,7 +771,7 @@ COMMENT ON FUNCTION @extschema@.eu_is_critical(float8, float8, float8, float8) I
 'EU CRM criticality: sr >= sr_threshold AND ei >= ei_threshold (the EU thresholds 1.0 and 2.8 by default); NULL when any argument is NULL; negative, NaN or infinite arguments are errors (22023)';
 
 -- ---------------------------------------------------------------------
--- Reference data (SPEC section 6).  Shipped rows have user_added = false
+-- Reference data.  Shipped rows have user_added = false
 -- and are recreated by CREATE EXTENSION; pg_dump saves only the rows users
 -- add (user_added defaults to true), through pg_extension_config_dump.
 -- ---------------------------------------------------------------------
@@ -1208,7 +1208,7 @@ COMMENT ON AGGREGATE @extschema@.hhi_wgi_t(text, float8, float8) IS
 'EU (HHI_WGI,t) with t = 1 for every supplier: the same as governance_hhi(supplier, volume, risk)';
 
 -- ---------------------------------------------------------------------
--- Look-through: origin tracing over a trade network (SPEC section 5)
+-- Look-through: origin tracing over a trade network
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.trade_network;

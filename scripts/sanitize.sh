@@ -10,7 +10,7 @@
 #     runs against it (scripts/run-tests.sh), and the server log must hold
 #     no "runtime error".
 #  2. AddressSanitizer cannot run inside Debian's server: preloading
-#     libasan into the postmaster hangs it at start-up (NOTES.md).  ASan
+#     libasan into the postmaster hangs it at start-up.  ASan
 #     (with UBSan) covers the plain-C core instead, which is where all of
 #     the parsing, the arithmetic and the memory layout live: the unit tests
 #     (make unit) and the fuzzers (scripts/fuzz.sh) are always built with

@@ -1,4 +1,4 @@
--- Criticality scores (SPEC sections 3 and 9): wgi_risk, eu_supply_risk and
+-- Criticality scores: wgi_risk, eu_supply_risk and
 -- import_reliance against hand computations, the published EU figure for
 -- a China-dominated material, USGS net import reliance, edge cases and
 -- every invalid argument.

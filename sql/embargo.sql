@@ -1,4 +1,4 @@
--- Embargo shortfall (SPEC section 4): the worked example, the three row
+-- Embargo shortfall: the worked example, the three row
 -- signatures, stored mixes, worst_embargo, the trajectory, text and binary
 -- I/O of the scenario and state types, and every invalid argument.
 SET client_min_messages = warning;

@@ -1,4 +1,4 @@
--- Hostile input (issue #6): every SQL-callable function with NULL in each
+-- Hostile input: every SQL-callable function with NULL in each
 -- argument position and with NaN, +-Infinity, negative, huge and empty
 -- values; random and mutated bytes through every text input and binary
 -- receive function; 1 MB supplier codes; a million suppliers in one group.
@@ -55,7 +55,7 @@ INSERT INTO sample VALUES
   ('rarerisk.supply_mix', $$'{"suppliers": {"CHN": 60, "VNM": 15}, "spare": {"VNM": 10}, "unattributed": 25}'::rarerisk.supply_mix$$),
   ('rarerisk.embargo_scenario', $$rarerisk.embargo('{CHN}', stock_days => 60)$$),
   ('rarerisk.embargo_state', $$'{"embargoed": ["CHN"], "stock_days": 60, "demand": 100, "embargoed_volume": 60, "embargoed_content": 7.5, "spare": 10}'::rarerisk.embargo_state$$);
--- types added later (the trade network of SPEC section 5), if present
+-- types added later (the trade network), if present
 INSERT INTO sample
   SELECT t.oid::regtype, $$'{"production": {"CHN": 100, "AUS": 20}, "flows": {"CHN": {"VNM": 60}, "VNM": {"JPN": 30}}, "unknown_origin": {"JPN": 5}}'::rarerisk.trade_network$$
     FROM pg_type t WHERE t.typname = 'trade_network' AND t.typnamespace = 'rarerisk'::regnamespace;

@@ -1,4 +1,4 @@
--- Look-through origin tracing (SPEC section 5): small networks with
+-- Look-through origin tracing: small networks with
 -- hand-computed exact answers, the hard cases (re-export loops with and
 -- without production, self-loops, zero flows, countries without supply),
 -- embargoed_content and the end-to-end path into embargo_shortfall, text
@@ -89,7 +89,7 @@ SELECT pg_temp.err($$SELECT embargoed_content(n, 'JPN', '{{CHN},{AUS}}') FROM as
 SELECT embargoed_content(n, 'E', '{F}') AS no_supply FROM
 	(SELECT '{"production": {"F": 1}, "flows": {"E": {"F": 1}}}'::trade_network n) x;
 
--- end to end: theta from a network feeds embargo_shortfall.  SPEC's worked
+-- end to end: theta from a network feeds embargo_shortfall.  The worked
 -- example: Vietnam's supply is half Chinese (5 own + 5 from China), so the
 -- importer's shortfall is 41.06 of 100
 CREATE TEMP TABLE world_flows (e text, i text, v float8);

@@ -1,4 +1,4 @@
--- Reference data (SPEC sections 6 and 9): rarerisk.hs_commodity and
+-- Reference data: rarerisk.hs_commodity and
 -- rarerisk.country, complete and correct; every UN Comtrade partner and
 -- reporter code of the real Comtrade files joins; pg_dump keeps user rows.
 SET client_min_messages = warning;
@@ -12,7 +12,7 @@ SET search_path = rarerisk, public;
 SELECT mineral, count(*) AS codes,
        string_agg(DISTINCT stage, ', ' ORDER BY stage) AS stages
   FROM hs_commodity GROUP BY mineral ORDER BY mineral;
--- the rare-earth codes the SPEC names
+-- the rare-earth codes the README names
 SELECT hs6, stage, description FROM hs_commodity
  WHERE mineral = 'rare earths' AND hs6 IN ('280530', '284610', '284690', '850511')
  ORDER BY hs6;

@@ -1,6 +1,6 @@
 /*
  * embargo.c
- *		The embargo shortfall model (SPEC sections 4 and 9): scenarios,
+ *		The embargo shortfall model: scenarios,
  *		the four sums the model needs, the impact of an embargo, its
  *		trajectory and the exact worst-case embargo of k suppliers.
  *

@@ -1,6 +1,6 @@
 /*
  * embargo.h
- *		The embargo shortfall model of SPEC section 4: scenarios, the
+ *		The embargo shortfall model: scenarios, the
  *		aggregate state (four compensated sums), the impact of an embargo,
  *		its trajectory over time and the exact worst-case embargo of k
  *		suppliers.
@@ -86,7 +86,7 @@ typedef struct EmbargoState
 	/* EmbargoScenario follows, 8-byte aligned */
 } EmbargoState;
 
-/* Impact of an embargo: volumes over the horizon (SPEC section 9) */
+/* Impact of an embargo: volumes over the horizon */
 typedef struct EmbargoImpact
 {
 	double		demand;			/* d * H */

@@ -1,6 +1,6 @@
 /*
  * network.h
- *		The trade network of SPEC section 5 and origin tracing over it.
+ *		The trade network and origin tracing over it.
  *
  * A TradeNetwork is the summed bilateral flows of one commodity and period:
  * an edge (exporter, importer, volume) per pair, where an edge whose

@@ -1,4 +1,4 @@
--- 01_schema.sql: the catalog surface of rarerisk (SPEC sections 1-3).
+-- 01_schema.sql: the catalog surface of rarerisk.
 -- Specific objects are checked by name; the generic checks at the end
 -- (comments, volatility, parallel safety, SECURITY DEFINER, aggregate
 -- support functions) run over every member of the extension, so they also
@@ -52,10 +52,10 @@ SELECT results_eq(
              ('equivalent_suppliers', 'double precision'), ('top_supplier', 'text'),
              ('top_share', 'double precision'), ('cr3', 'double precision'),
              ('shannon', 'double precision')$$,
-    'concentration_profile has the fields of SPEC section 3, in order, with their types');
+    'concentration_profile has the documented fields, in order, with their types');
 
 -- ---------------------------------------------------------------------
--- Scalar functions over a mix (SPEC sections 2 and 3)
+-- Scalar functions over a mix
 -- ---------------------------------------------------------------------
 SELECT has_function('rarerisk', 'total', ARRAY['rarerisk.supply_mix'], 'total(supply_mix) exists');
 SELECT function_returns('rarerisk', 'total', ARRAY['rarerisk.supply_mix'], 'double precision',
@@ -104,7 +104,7 @@ SELECT is_normal_function('rarerisk', 'concentration', ARRAY['rarerisk.supply_mi
                           'concentration(supply_mix) is a plain function, not an aggregate');
 
 -- ---------------------------------------------------------------------
--- Aggregates over rows (SPEC sections 2 and 3)
+-- Aggregates over rows
 -- ---------------------------------------------------------------------
 SELECT is_aggregate('rarerisk', 'supply_mix', ARRAY['text', 'double precision'],
                     'supply_mix(text, float8) is an aggregate');
@@ -136,7 +136,7 @@ SELECT function_returns('rarerisk', 'concentration', ARRAY['text', 'double preci
                         'rarerisk.concentration_profile',
                         'concentration(text, float8) returns concentration_profile');
 
--- The aggregates accept integer, bigint and numeric volumes through implicit casts (SPEC 1)
+-- The aggregates accept integer, bigint and numeric volumes through implicit casts
 SELECT lives_ok($$SELECT rarerisk.concentration_hhi(s, v) FROM (VALUES ('A', 1::int)) t(s, v)$$,
                 'concentration_hhi accepts an integer volume');
 SELECT lives_ok($$SELECT rarerisk.concentration_hhi(s, v) FROM (VALUES ('A', 1::bigint)) t(s, v)$$,
@@ -173,7 +173,7 @@ SELECT is_empty(
                           WHERE c.objoid = m.objid AND c.classoid = m.classid
                             AND c.objsubid = 0 AND length(btrim(c.description)) > 0)
        ORDER BY 1$$,
-    'every object of the extension has a COMMENT ON (SPEC 1)');
+    'every object of the extension has a COMMENT ON');
 
 SELECT is_empty(
     $$SELECT m.object FROM rr_members m JOIN pg_proc p ON p.oid = m.objid
@@ -206,13 +206,13 @@ SELECT is_empty(
     $$SELECT m.object FROM rr_members m JOIN pg_aggregate a ON a.aggfnoid = m.objid
        WHERE m.classid = 'pg_proc'::regclass AND a.aggcombinefn = 0
        ORDER BY 1$$,
-    'every aggregate has a combine function (parallel and Citus partial aggregation, SPEC 2)');
+    'every aggregate has a combine function (parallel and Citus partial aggregation)');
 
 SELECT is_empty(
     $$SELECT m.object FROM rr_members m JOIN pg_aggregate a ON a.aggfnoid = m.objid
        WHERE m.classid = 'pg_proc'::regclass AND a.aggtranstype = 'internal'::regtype
        ORDER BY 1$$,
-    'no aggregate has an internal transition type (Citus pushes down only real state types, SPEC 2)');
+    'no aggregate has an internal transition type (Citus pushes down only real state types)');
 
 SELECT is_empty(
     $$SELECT p.oid::regprocedure::text FROM rr_members m JOIN pg_proc p ON p.oid = m.objid

@@ -1,5 +1,4 @@
--- 02_semantics.sql: the row semantics of SPEC sections 1-3 and the
--- clarifications of section 9: NULL supplier and NULL volume, per-supplier
+-- 02_semantics.sql: the row semantics of the README (rows, NULLs, measures): NULL supplier and NULL volume, per-supplier
 -- summing, empty input, empty mixes, byte-order ties, shares(), and the
 -- definitions of every concentration measure.
 \set ECHO none
@@ -14,7 +13,7 @@ BEGIN;
 SELECT plan(105);
 SET LOCAL search_path = rarerisk, public;
 
--- The SPEC 4 worked-example group: China 60, Vietnam 15, others (NULL) 25
+-- The worked-example group of the embargo model: China 60, Vietnam 15, others (NULL) 25
 CREATE TEMP TABLE ex (supplier text, volume float8);
 INSERT INTO ex VALUES ('CHN', 40), (NULL, 10), ('VNM', 15), ('CHN', 20), (NULL, 15);
 
@@ -214,7 +213,7 @@ SELECT ok(abs(equivalent_suppliers(m) - 10000 / hhi(m)) <= 1e-14 * equivalent_su
           'equivalent_suppliers = 10000 / hhi')
   FROM (SELECT supply_mix(supplier, volume) m FROM ex) x;
 SELECT ok(abs(equivalent_suppliers('{"suppliers": {"CHN": 60, "VNM": 15}, "unattributed": 25}') - 10000.0 / 3825) < 1e-12,
-          'equivalent_suppliers of the SPEC example is 10000/3825');
+          'equivalent_suppliers of the worked example is 10000/3825');
 -- normalized_hhi: named suppliers only, renormalised to their total
 SELECT is(normalized_hhi('{"suppliers": {"A": 5}, "unattributed": 95}'), 1::float8,
           'normalized_hhi is 1 for a single supplier, however much volume is unattributed');
@@ -224,7 +223,7 @@ SELECT ok(abs(normalized_hhi('{"suppliers": {"A": 75, "B": 25}, "unattributed": 
           'normalized_hhi on renormalised named shares: (0.625 - 0.5) / 0.5 = 0.25');
 SELECT ok(abs(normalized_hhi('{"suppliers": {"CHN": 60, "VNM": 15}, "unattributed": 25}')
               - ((0.8::numeric^2 + 0.2::numeric^2) - 0.5) / 0.5) < 1e-15,
-          'normalized_hhi of the SPEC example: named shares 0.8 / 0.2 give 0.36');
+          'normalized_hhi of the worked example: named shares 0.8 / 0.2 give 0.36');
 SELECT is(normalized_hhi('{"suppliers": {"A": 1, "B": 3}, "unattributed": 1e12}'),
           normalized_hhi('{"suppliers": {"A": 1, "B": 3}}'),
           'normalized_hhi does not change when unattributed volume is added (stays in [0,1])');
@@ -295,7 +294,7 @@ SELECT is((SELECT (concentration(supplier, volume)).cr3 FROM ex), 0.75::float8,
 SELECT is((SELECT (concentration(supplier, volume)).suppliers FROM ex), 2, 'profile suppliers counts named suppliers');
 SELECT ok((SELECT abs((concentration(supplier, volume)).shannon
                       - (-(0.6 * ln(0.6)) - 0.15 * ln(0.15))) < 1e-15 FROM ex),
-          'profile shannon of the SPEC example is -(0.6 ln 0.6 + 0.15 ln 0.15)');
+          'profile shannon of the worked example is -(0.6 ln 0.6 + 0.15 ln 0.15)');
 
 -- ---------------------------------------------------------------------
 -- GROUP BY: groups are independent
@@ -308,7 +307,7 @@ SELECT results_eq(
     'aggregates over GROUP BY keep each group''s suppliers apart');
 
 -- ---------------------------------------------------------------------
--- Accuracy against an exact numeric computation (SPEC 1: 1e-9 relative,
+-- Accuracy against an exact numeric computation (1e-9 relative,
 -- volumes spanning 1e-3 .. 1e13 in one group)
 -- ---------------------------------------------------------------------
 CREATE TEMP TABLE acc AS

@@ -7,7 +7,7 @@
 --   China share of row sum, CR3, CR4, numbers-equivalent 1/H
 --   normalized_hhi: named countries only, renormalised (4,911.89 / 4,951.16), N = 12
 -- The table's Shannon (1.1451 / 1.1646) and range-normalised H* (N = 13) treat
--- "Other" as a 13th supplier; ours do not (SPEC 3 and 9), so those are checked
+-- "Other" as a 13th supplier; ours do not (unattributed volume is never a supplier), so those are checked
 -- with "Other" entered as a named supplier, and ours against exact numeric.
 -- 6.4: U.S. import sources of REE compounds and metals 2020-23.
 \set ECHO none

@@ -1,5 +1,5 @@
 -- 04_errors.sql: bad input is an error with a specific SQLSTATE, never a
--- silent guess and never a crash (SPEC 1, 2, 9).
+-- silent guess and never a crash.
 --   22023 invalid_parameter_value: negative / NaN / infinite volume or spare,
 --         empty supplier code, k < 1, k differing within a group
 --   22003 numeric_value_out_of_range: sums that overflow, 1e999 in a literal
@@ -289,7 +289,7 @@ SELECT is('{"spare": {"A": 0}, "suppliers": {"A": 2}, "unattributed_spare": 1}':
           'spare before suppliers is accepted; zero spare is not listed');
 
 -- ---------------------------------------------------------------------
--- Message style (SPEC 1): lower-case, no trailing period
+-- Message style: lower-case, no trailing period
 -- ---------------------------------------------------------------------
 SELECT is_empty(
     $$SELECT sql, msg FROM (SELECT sql, pg_temp.error_of(sql) AS msg FROM (VALUES

@@ -1,4 +1,4 @@
--- 05_roundtrip.sql: the supply_mix value (SPEC 2, 9): exact text round
+-- 05_roundtrip.sql: the supply_mix value: exact text round
 -- trip with bit-identical doubles, canonical printing, the JSON form as
 -- jsonb, stored mixes merged later, and the binary send format.
 -- (Binary receive is exercised by the pg_regress suite through COPY BINARY.)
@@ -117,7 +117,7 @@ SELECT is((SELECT m::text::jsonb::text::supply_mix::text FROM
 SELECT is('{}'::supply_mix::text::jsonb, '{"suppliers": {}, "unattributed": 0}'::jsonb, 'the empty mix as jsonb');
 
 -- ---------------------------------------------------------------------
--- Stored mixes merged later equal aggregating all rows (SPEC 2)
+-- Stored mixes merged later equal aggregating all rows
 -- ---------------------------------------------------------------------
 CREATE TEMP TABLE flows AS
     SELECT (i % 3) AS grp, (i / 3) % 12 + 1 AS month,

@@ -1,4 +1,4 @@
--- 06_plans.sql: same answer however the plan runs (SPEC 1, 2): parallel
+-- 06_plans.sql: same answer however the plan runs: parallel
 -- Partial/Finalize aggregation, partitionwise aggregation, HashAgg that
 -- spills to disk, grouping sets, window frames, shared transition states,
 -- FILTER.  Volumes are whole numbers where results are compared exactly, so

@@ -1,4 +1,4 @@
--- pgTAP: properties of the embargo model (SPEC section 4) on deterministic
+-- pgTAP: properties of the embargo model on deterministic
 -- pseudo-random data, worst_embargo against brute force, and the same
 -- answer from serial, parallel, partitionwise and stored-mix plans.
 \set ON_ERROR_STOP 1

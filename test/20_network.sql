@@ -1,4 +1,4 @@
--- 20_network.sql: origin tracing (SPEC section 5) -- the catalog surface,
+-- 20_network.sql: origin tracing -- the catalog surface,
 -- hand-computed oracles, properties on deterministic pseudo-random
 -- networks (shares sum to 1, theta monotone in the embargoed set, the
 -- fixed-point equation holds), and the same network from serial and

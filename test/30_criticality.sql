@@ -1,5 +1,4 @@
--- 30_criticality.sql: wgi_risk, eu_supply_risk, import_reliance (SPEC 3, 9;
--- issue #4) and the reference tables hs_commodity and country (SPEC 6).
+-- 30_criticality.sql: wgi_risk, eu_supply_risk, import_reliance and the reference tables hs_commodity and country.
 --   hand computations of the published formulas; the EU 2023 dysprosium
 --   figure (supply risk 5.6); USGS MCS net import reliance; NULL handling;
 --   errors 22023 (invalid parameter) and 22003 (out of range); catalog
@@ -126,9 +125,9 @@ SELECT ok(obj_description('rarerisk.eu_supply_risk(float8,float8,float8,float8,f
 SELECT set_eq($$SELECT DISTINCT mineral FROM hs_commodity$$,
               ARRAY['rare earths', 'cobalt', 'lithium', 'graphite', 'gallium', 'germanium',
                     'nickel', 'tungsten', 'antimony', 'manganese', 'platinum-group metals'],
-              'hs_commodity covers every mineral of the SPEC');
+              'hs_commodity covers every mineral the README lists');
 SELECT bag_has($$SELECT hs6 FROM hs_commodity WHERE mineral = 'rare earths'$$,
-               $$VALUES ('280530'), ('284610'), ('284690'), ('850511')$$, 'the four rare-earth codes of the SPEC');
+               $$VALUES ('280530'), ('284610'), ('284690'), ('850511')$$, 'the four rare-earth codes');
 SELECT is((SELECT count(*) FROM (SELECT mineral FROM hs_commodity GROUP BY mineral HAVING count(DISTINCT stage) >= 2) s),
           11::bigint, 'every mineral has codes at two stages or more');
 SELECT is((SELECT count(*) FROM country WHERE valid_to IS NULL), 249::bigint, 'all 249 ISO 3166-1 entries');

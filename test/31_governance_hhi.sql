@@ -1,5 +1,5 @@
 -- 31_governance_hhi.sql: the governance_hhi(supplier, volume, risk)
--- aggregate, the EU methodology's HHI_WGI (SPEC 3, 9; issue #4).
+-- aggregate, the EU methodology's HHI_WGI.
 --   sum over named suppliers of s_i^2 * risk_i, s_i = supplier total /
 --   grand total (fractions; unattributed volume in the total only); rows of
 --   one supplier summed first; NULL for no rows or a zero total;

@@ -1,4 +1,4 @@
--- 40_privileges.sql: privileges and install-time safety (issue #6).
+-- 40_privileges.sql: privileges and install-time safety.
 --   * an ordinary role with no special rights can use every function, type
 --     and table of the extension;
 --   * as a trusted extension, a database owner who is not a superuser can

@@ -1,6 +1,6 @@
 /*
  * fuzz_network.c
- *		libFuzzer target: the trade network of SPEC section 5 (the
+ *		libFuzzer target: the trade network (the
  *		origin_network aggregate state) and origin tracing over it.
  *
  * A program read from the fuzzer's bytes adds flows (any country codes,

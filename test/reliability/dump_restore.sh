@@ -9,8 +9,7 @@
 # are compared to 1e-12 relative, not bit for bit: a mix built by the
 # aggregates keeps a compensation term per volume that its text and binary
 # forms do not carry (they print volume + compensation as one double), so
-# e.g. total() of a restored mix may differ in the last bit (reported to
-# the lead, issue #6).
+# e.g. total() of a restored mix may differ in the last bit.
 set -euo pipefail
 BINDIR=${RR_BINDIR:-$(pg_config --bindir)}
 work=$(mktemp -d /tmp/rarerisk-dump.XXXXXX)

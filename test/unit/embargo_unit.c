@@ -1,6 +1,6 @@
 /*
  * embargo_unit.c
- *		Unit tests of the plain-C embargo model (src/embargo.c): the SPEC
+ *		Unit tests of the plain-C embargo model (src/embargo.c): the
  *		worked example, scenario canonical form and validation, properties
  *		on deterministic pseudo-random mixes, the trajectory's end point and
  *		worst_embargo against a brute-force search over all k-subsets.
@@ -42,7 +42,7 @@ scen(const char **codes, uint32_t n, double alpha, double stock, double h,
 	return s;
 }
 
-/* The worked example of SPEC section 4 through the row sums */
+/* The worked example of the embargo model through the row sums */
 static void
 test_worked_example(void)
 {
