@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: the performance benchmark of SPEC section 8, side by side with
+# make bench: the performance benchmark (targets in bench/README.md), side by side with
 # plain SQL, in one run on a throwaway cluster.
 #
 # Prints every timing (best, median and worst of the counted runs, after a
@@ -34,10 +34,10 @@ T0=$(date +%s)
 SERIAL="max_parallel_workers_per_gather=0; work_mem=1GB"
 PARALLEL="max_parallel_workers_per_gather=2; parallel_setup_cost=0; parallel_tuple_cost=0; work_mem=1GB"
 DEFAULT_MEM="max_parallel_workers_per_gather=0; work_mem=4MB"
-# the setting of the plain-SQL baseline in NOTES.md (its inner HashAgg spills)
-NOTES_MEM="max_parallel_workers_per_gather=0; work_mem=256MB"
+# the setting of the plain-SQL baseline (its inner HashAgg spills)
+BASE_MEM="max_parallel_workers_per_gather=0; work_mem=256MB"
 
-echo "== rarerisk benchmark (SPEC section 8)"
+echo "== rarerisk benchmark (targets: bench/README.md)"
 echo "   host: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
 	"load average before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 if git -C "$top" rev-parse --short HEAD >/dev/null 2>&1; then
@@ -177,7 +177,7 @@ SELECT format('   flows: %s rows (%s with NULL supplier), %s (importer, product)
 		:'quarter', f('quarter_rows'));
 SQL
 echo "   flows: rows in load order (month by month, a group's rows scattered over the table);"
-echo "   flows_clustered: the same rows stored group by group (the layout of NOTES.md's baseline)"
+echo "   flows_clustered: the same rows stored group by group"
 
 # build_monthly SOURCE TABLE: one stored mix per (importer, product, month) of
 # SOURCE, appended month by month as a monthly rollup job would
@@ -223,7 +223,7 @@ EMB_OK=$(q -c "SELECT count(DISTINCT proname) = 2 FROM pg_proc
 	WHERE pronamespace = 'rarerisk'::regnamespace AND proname IN ('embargo', 'embargo_shortfall')")
 
 # ---------------------------------------------------------------------------
-# The grouped measures of SPEC section 8: each layout at work_mem 256MB (no
+# The grouped measures of bench/README.md: each layout at work_mem 256MB (no
 # spill) and 4MB (the default: HashAgg spills), every query of one layout
 # round-robin with its sum() floor and the plain SQL printed for users
 MIX='SELECT importer, product, rarerisk.supply_mix(supplier, volume) AS v FROM %T GROUP BY importer, product'
@@ -243,11 +243,11 @@ for T in flows flows_clustered; do
 		add "plain SQL HHI/$T@$WM" "$S" "${PLAIN//%T/$T}"
 	done
 	# linear growth: a quarter of the groups
-	add "sum/${T}_quarter@256MB" "$NOTES_MEM" "${SUM//%T/${T}_quarter}"
-	add "concentration_hhi/${T}_quarter@256MB" "$NOTES_MEM" "${HHI//%T/${T}_quarter}"
+	add "sum/${T}_quarter@256MB" "$BASE_MEM" "${SUM//%T/${T}_quarter}"
+	add "concentration_hhi/${T}_quarter@256MB" "$BASE_MEM" "${HHI//%T/${T}_quarter}"
 	measure_set "$RUNS"
 	# for the memory figure (one run: memory does not vary)
-	measure "count/$T@256MB" "$NOTES_MEM" "${COUNT//%T/$T}" 1
+	measure "count/$T@256MB" "$BASE_MEM" "${COUNT//%T/$T}" 1
 done
 [ "$EMB_OK" = t ] || echo "   embargo_shortfall: not in the extension yet, not measured"
 
@@ -257,8 +257,8 @@ step "3a. sorted input (GroupAggregate) and the merge of stored monthly mixes"
 SORTED="max_parallel_workers_per_gather=0; work_mem=256MB; enable_hashagg=off"
 add "sum/flows_clustered@sorted" "$SORTED" "${SUM//%T/flows_clustered}"
 add "concentration_hhi/flows_clustered@sorted" "$SORTED" "${HHI//%T/flows_clustered}"
-add "supply_mix_merge/monthly@256MB" "$NOTES_MEM" "$MERGE"
-add "sum(numeric)/monthly@256MB" "$NOTES_MEM" 'SELECT importer, product, sum(total) AS v FROM monthly GROUP BY importer, product'
+add "supply_mix_merge/monthly@256MB" "$BASE_MEM" "$MERGE"
+add "sum(numeric)/monthly@256MB" "$BASE_MEM" 'SELECT importer, product, sum(total) AS v FROM monthly GROUP BY importer, product'
 measure_set "$RUNS"
 
 echo "   checking results:"
@@ -273,8 +273,8 @@ echo "   merged monthly mixes vs concentration_hhi over raw rows, largest relati
 	"$(q -c "SELECT trim(to_char(value, '9.9EEEE')) FROM bench.fact WHERE name = 'agree_merge'")"
 
 # ---------------------------------------------------------------------------
-# Not a SPEC target: the merge where raw rows are many per supplier and month
-# (shipment-level records), which the SPEC table (1.2 rows per pair) is not
+# Not a target: the merge where raw rows are many per supplier and month
+# (shipment-level records), which the reference table (1.2 rows per pair) is not
 step "3b. merge where raw rows are shipments: the first quarter of the groups, each row as 4 shipments"
 q <<'SQL'
 SET work_mem = '2GB';
@@ -295,8 +295,8 @@ SELECT 'shipments_rows', count(*), NULL FROM shipments
 UNION ALL SELECT 'shipments_monthly_entries', sum(rarerisk.supplier_count(mix)), NULL FROM shipments_monthly;
 SQL
 echo "   shipments: $(factv shipments_rows) rows in load order; their monthly mixes hold $(factv shipments_monthly_entries) supplier entries"
-add "concentration_hhi/shipments@256MB" "$NOTES_MEM" "${HHI//%T/shipments}"
-add "supply_mix_merge/shipments_monthly@256MB" "$NOTES_MEM" "${MERGE//monthly/shipments_monthly}"
+add "concentration_hhi/shipments@256MB" "$BASE_MEM" "${HHI//%T/shipments}"
+add "supply_mix_merge/shipments_monthly@256MB" "$BASE_MEM" "${MERGE//monthly/shipments_monthly}"
 measure_set "$RUNS"
 
 # ---------------------------------------------------------------------------
@@ -323,7 +323,7 @@ echo "   parallel vs serial results, largest relative difference: ungrouped" \
 
 # ---------------------------------------------------------------------------
 if [ -f bench/network.sql ]; then
-	step "5. origin tracing on a world-size network (bench/network.sql, SPEC section 5)"
+	step "5. origin tracing on a world-size network (bench/network.sql)"
 	psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -f bench/network.sql 2>&1 | sed 's/^\(psql:[^ ]* \)\{0,1\}NOTICE:  */   /'
 fi
 
@@ -431,7 +431,7 @@ SQL
 cat <<'NOTES'
 
    ratio: the time over its floor in the same run -- sum(volume) with the same
-   GROUP BY, on the same table, at the same work_mem (SPEC section 8); for the
+   GROUP BY, on the same table, at the same work_mem (bench/README.md); for the
    merge, sum() of a numeric column of the monthly table; for "raw rows /
    merge" and the growth and parallel rows, the ratio of the two times shown.
    load order: flows as appended month by month, a group's rows scattered over
