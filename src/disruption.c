@@ -54,7 +54,7 @@ disruption_check_event(const DisruptionEvent *e)
 /* The enumeration's state */
 typedef struct Enum
 {
-	const MixAllocator *a;
+	const CoreAllocator *a;
 	uint32_t	nslots;
 	uint32_t	nlevels;
 	double		levels[DISRUPTION_MAX_EVENTS];	/* descending */
@@ -340,7 +340,7 @@ prob_table(const Enum *en, uint32_t first, uint32_t bits, double *t)
  */
 DisruptionStatus
 disruption_risk(const Mix *m, const DisruptionEvent *events, uint32_t n,
-				const EmbargoParams *p, const MixAllocator *a,
+				const EmbargoParams *p, const CoreAllocator *a,
 				DisruptionResult *out, uint32_t *bad_event, bool *defined)
 {
 	Enum		en;

@@ -82,7 +82,7 @@ extern DisruptionStatus disruption_check_event(const DisruptionEvent *e);
 extern DisruptionStatus disruption_risk(const Mix *m,
 										const DisruptionEvent *events,
 										uint32_t n, const EmbargoParams *p,
-										const MixAllocator *a,
+										const CoreAllocator *a,
 										DisruptionResult *out,
 										uint32_t *bad_event, bool *defined);
 extern const char *disruption_status_message(DisruptionStatus st);

@@ -128,7 +128,7 @@ canonical_zero(double x)
 EmbargoScenario *
 embargo_scenario_build(const char *const *codes, const size_t *lens,
 					   uint32_t n, const EmbargoParams *p,
-					   const MixAllocator *a, EmbargoStatus *status)
+					   const CoreAllocator *a, EmbargoStatus *status)
 {
 	CodeList	cl = {codes, lens};
 	uint32_t   *order;

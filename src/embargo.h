@@ -131,7 +131,7 @@ extern EmbargoStatus embargo_check_params(const EmbargoParams *p);
 extern EmbargoScenario *embargo_scenario_build(const char *const *codes,
 											   const size_t *lens, uint32_t n,
 											   const EmbargoParams *p,
-											   const MixAllocator *a,
+											   const CoreAllocator *a,
 											   EmbargoStatus *status);
 extern size_t embargo_scenario_size(const EmbargoScenario *s);
 extern const char *embargo_scenario_code(const EmbargoScenario *s, uint32_t i,

@@ -40,7 +40,7 @@ static const char *const key_names[NKEYS] = {
 };
 
 static void
-release(const MixAllocator *a, void *p)
+release(const CoreAllocator *a, void *p)
 {
 	if (p && a->release)
 		a->release(a->arg, p);
@@ -53,7 +53,7 @@ release(const MixAllocator *a, void *p)
 /* The text of s, and of the sums when x is not NULL */
 static char *
 write_json(const EmbargoScenario *s, const EmbargoSums *x,
-		   const MixAllocator *a, size_t *len)
+		   const CoreAllocator *a, size_t *len)
 {
 	size_t		bound = 256 + 9 * JSON_NUMBER_BOUND;
 	char	   *buf,
@@ -109,7 +109,7 @@ write_json(const EmbargoScenario *s, const EmbargoSums *x,
 
 /* The text form of a scenario, NUL-terminated; *len its length */
 char *
-embargo_scenario_to_json(const EmbargoScenario *s, const MixAllocator *a,
+embargo_scenario_to_json(const EmbargoScenario *s, const CoreAllocator *a,
 						 size_t *len)
 {
 	return write_json(s, NULL, a, len);
@@ -117,7 +117,7 @@ embargo_scenario_to_json(const EmbargoScenario *s, const MixAllocator *a,
 
 /* The text form of a state: its scenario's keys and the four sums */
 char *
-embargo_state_to_json(const EmbargoState *st, const MixAllocator *a,
+embargo_state_to_json(const EmbargoState *st, const CoreAllocator *a,
 					  size_t *len)
 {
 	return write_json(embargo_state_scenario(st), &st->sums, a, len);
@@ -130,7 +130,7 @@ embargo_state_to_json(const EmbargoState *st, const MixAllocator *a,
 typedef struct EmbReader
 {
 	JsonIn		j;
-	const MixAllocator *a;
+	const CoreAllocator *a;
 	IoError    *err;
 	const char *type;			/* for messages */
 	int			nkeys;			/* keys allowed: scenario or state */
@@ -190,7 +190,7 @@ scalar_text(EmbReader *r, const char **s, int *len)
 
 /* A buffer of new_size bytes holding the first old_len of old, which goes */
 static void *
-grow(const MixAllocator *a, void *old, size_t old_len, size_t new_size)
+grow(const CoreAllocator *a, void *old, size_t old_len, size_t new_size)
 {
 	void	   *p = a->alloc(a->arg, new_size);
 
@@ -350,7 +350,7 @@ read_object(EmbReader *r)
 /* Build the scenario from the codes and parameters read */
 static EmbargoScenario *
 build(const char *const *codes, const size_t *lens, uint32_t n,
-	  const EmbargoParams *p, const MixAllocator *a, IoError *err,
+	  const EmbargoParams *p, const CoreAllocator *a, IoError *err,
 	  IoErrorKind kind)
 {
 	EmbargoStatus st;
@@ -366,7 +366,7 @@ build(const char *const *codes, const size_t *lens, uint32_t n,
 /* Read the text of a scenario (state false) or of a state's scenario */
 static EmbargoScenario *
 read_json(EmbReader *r, const char *s, size_t len, bool utf8, bool state,
-		  const MixAllocator *a, IoError *err)
+		  const CoreAllocator *a, IoError *err)
 {
 	EmbargoScenario *sc = NULL;
 	const char **codes = NULL;
@@ -416,7 +416,7 @@ read_json(EmbReader *r, const char *s, size_t len, bool utf8, bool state,
 /* Read the text form of a scenario; NULL with *err set on any error */
 EmbargoScenario *
 embargo_scenario_from_json(const char *s, size_t len, bool utf8,
-						   const MixAllocator *a, IoError *err)
+						   const CoreAllocator *a, IoError *err)
 {
 	EmbReader	r;
 
@@ -425,7 +425,7 @@ embargo_scenario_from_json(const char *s, size_t len, bool utf8,
 
 /* A state of scenario s with the sums x (8 doubles), or NULL if invalid */
 static EmbargoState *
-make_state(EmbargoScenario *s, const double *x, const MixAllocator *a,
+make_state(EmbargoScenario *s, const double *x, const CoreAllocator *a,
 		   IoError *err, IoErrorKind kind)
 {
 	EmbargoState *st = a->alloc(a->arg, embargo_state_size(s));
@@ -456,7 +456,7 @@ make_state(EmbargoScenario *s, const double *x, const MixAllocator *a,
 /* Read the text form of a state; NULL with *err set on any error */
 EmbargoState *
 embargo_state_from_json(const char *s, size_t len, bool utf8,
-						const MixAllocator *a, IoError *err)
+						const CoreAllocator *a, IoError *err)
 {
 	EmbReader	r;
 	EmbargoScenario *sc = read_json(&r, s, len, utf8, true, a, err);
@@ -532,7 +532,7 @@ embargo_state_to_binary(const EmbargoState *st, unsigned char *buf)
 
 /* The version byte and a scenario */
 static EmbargoScenario *
-read_scenario(BinReader *r, const MixAllocator *a, IoError *err)
+read_scenario(BinReader *r, const CoreAllocator *a, IoError *err)
 {
 	uint32_t	n;
 	const char **codes;
@@ -597,7 +597,7 @@ read_scenario(BinReader *r, const MixAllocator *a, IoError *err)
 /* Read the binary form of a scenario; NULL with *err set on any error */
 EmbargoScenario *
 embargo_scenario_from_binary(const unsigned char *buf, size_t len,
-							 const MixAllocator *a, IoError *err)
+							 const CoreAllocator *a, IoError *err)
 {
 	BinReader	r = {buf, len};
 	EmbargoScenario *s = read_scenario(&r, a, err);
@@ -614,7 +614,7 @@ embargo_scenario_from_binary(const unsigned char *buf, size_t len,
 /* Read the binary form of a state; NULL with *err set on any error */
 EmbargoState *
 embargo_state_from_binary(const unsigned char *buf, size_t len,
-						  const MixAllocator *a, IoError *err)
+						  const CoreAllocator *a, IoError *err)
 {
 	BinReader	r = {buf, len};
 	EmbargoScenario *s = read_scenario(&r, a, err);

@@ -28,15 +28,15 @@
 #include "type_io.h"
 
 extern char *embargo_scenario_to_json(const EmbargoScenario *s,
-									  const MixAllocator *a, size_t *len);
+									  const CoreAllocator *a, size_t *len);
 extern char *embargo_state_to_json(const EmbargoState *st,
-								   const MixAllocator *a, size_t *len);
+								   const CoreAllocator *a, size_t *len);
 extern EmbargoScenario *embargo_scenario_from_json(const char *s, size_t len,
 												   bool utf8,
-												   const MixAllocator *a,
+												   const CoreAllocator *a,
 												   IoError *err);
 extern EmbargoState *embargo_state_from_json(const char *s, size_t len,
-											 bool utf8, const MixAllocator *a,
+											 bool utf8, const CoreAllocator *a,
 											 IoError *err);
 
 extern size_t embargo_scenario_binary_size(const EmbargoScenario *s);
@@ -47,11 +47,11 @@ extern void embargo_state_to_binary(const EmbargoState *st,
 									unsigned char *buf);
 extern EmbargoScenario *embargo_scenario_from_binary(const unsigned char *buf,
 													 size_t len,
-													 const MixAllocator *a,
+													 const CoreAllocator *a,
 													 IoError *err);
 extern EmbargoState *embargo_state_from_binary(const unsigned char *buf,
 											   size_t len,
-											   const MixAllocator *a,
+											   const CoreAllocator *a,
 											   IoError *err);
 
 #endif							/* RARERISK_EMBARGO_IO_H */

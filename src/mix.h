@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alloc.h"
 #include "ksum.h"
 #include "sort.h"
 
@@ -96,17 +97,6 @@ typedef enum MixStatus
 	MIX_ERR_CORRUPT				/* a buffer that is not a valid mix */
 } MixStatus;
 
-/*
- * Memory comes from the caller: PostgreSQL passes palloc, the unit tests and
- * fuzzers malloc.  alloc must return zeroed memory (or NULL); release may be
- * NULL, in which case replaced buffers are left to the caller.
- */
-typedef struct MixAllocator
-{
-	void	   *(*alloc) (void *arg, size_t size);
-	void		(*release) (void *arg, void *ptr);
-	void	   *arg;
-} MixAllocator;
 
 /* Is v a volume or spare capacity a mix may hold? */
 static inline MixStatus

@@ -171,7 +171,7 @@ locate(uint32_t n, uint32_t *segno, uint32_t *off)
 }
 
 void
-mixb_init(MixBuilder *b, const MixAllocator *a)
+mixb_init(MixBuilder *b, const CoreAllocator *a)
 {
 	memset(b, 0, sizeof(MixBuilder));
 	b->alloc = a;
@@ -836,7 +836,7 @@ flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
  * compensation, in normal form.
  */
 MixStatus
-mixb_flatten(MixBuilder *b, Mix *out, const MixAllocator *tmp,
+mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 			 bool sorted)
 {
 	FlatOut		f;
@@ -898,7 +898,7 @@ mixb_flatten(MixBuilder *b, Mix *out, const MixAllocator *tmp,
 
 /* The canonical flat form in new memory from a */
 Mix *
-mixb_to_mix(MixBuilder *b, const MixAllocator *a, MixStatus *status)
+mixb_to_mix(MixBuilder *b, const CoreAllocator *a, MixStatus *status)
 {
 	uint64_t	size = mixb_flat_size(b);
 	Mix		   *m;
@@ -931,7 +931,7 @@ mixb_to_mix(MixBuilder *b, const MixAllocator *a, MixStatus *status)
 void
 mixb_free(MixBuilder *b)
 {
-	const MixAllocator *a = b->alloc;
+	const CoreAllocator *a = b->alloc;
 	MixSegment *s = b->first;
 
 	if (a->release == NULL)

@@ -97,7 +97,7 @@ typedef struct MixBuilder
 	MixCell		seg0_cells[MIXB_FIRST_SEGMENT];
 	/* the rest */
 	MixSegment *last;
-	const MixAllocator *alloc;
+	const CoreAllocator *alloc;
 	bool		spare;			/* carries spare capacity */
 	bool		risk;			/* carries governance risks */
 	MixStatus	deferred;		/* a failure of queued rows found by
@@ -110,7 +110,7 @@ typedef struct MixBuilder
 	double		unattributed_spare_c;
 } MixBuilder;
 
-extern void mixb_init(MixBuilder *b, const MixAllocator *a);
+extern void mixb_init(MixBuilder *b, const CoreAllocator *a);
 extern void mixb_free(MixBuilder *b);
 extern MixStatus mixb_add(MixBuilder *b, const char *key, size_t keylen,
 						  double volume, double spare, bool with_spare);
@@ -124,8 +124,8 @@ extern MixStatus mixb_set_spare(MixBuilder *b, const char *key, size_t keylen,
 								double spare);
 extern uint64_t mixb_flat_size(MixBuilder *b);
 extern MixStatus mixb_flatten(MixBuilder *b, Mix *out,
-							  const MixAllocator *tmp, bool sorted);
-extern Mix *mixb_to_mix(MixBuilder *b, const MixAllocator *a,
+							  const CoreAllocator *tmp, bool sorted);
+extern Mix *mixb_to_mix(MixBuilder *b, const CoreAllocator *a,
 						MixStatus *status);
 
 #endif							/* RARERISK_MIX_BUILDER_H */

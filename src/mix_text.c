@@ -98,7 +98,7 @@ json_size(const Mix *m, bool exact)
  * exceed MIX_MAX_SIZE.
  */
 char *
-mix_to_json(const Mix *m, const MixAllocator *a, size_t *len)
+mix_to_json(const Mix *m, const CoreAllocator *a, size_t *len)
 {
 	size_t		bound = json_size(m, false);
 	uint32_t   *order;
@@ -371,7 +371,7 @@ parse_top(Parser *ps, double *unattributed, double *unattributed_spare,
 }
 
 static void
-release(const MixAllocator *a, void *p)
+release(const CoreAllocator *a, void *p)
 {
 	if (p && a->release)
 		a->release(a->arg, p);
@@ -379,7 +379,7 @@ release(const MixAllocator *a, void *p)
 
 /* Second pass: build the mix from the sections, volumes first */
 static Mix *
-build_from_sections(Parser *ps, const MixAllocator *a, double unattributed,
+build_from_sections(Parser *ps, const CoreAllocator *a, double unattributed,
 					double unattributed_spare, int k, bool spare, bool risk)
 {
 	MixStatus	st = MIX_OK;
@@ -429,7 +429,7 @@ build_from_sections(Parser *ps, const MixAllocator *a, double unattributed,
  * any error.
  */
 Mix *
-mix_from_json(const char *s, size_t len, bool utf8, const MixAllocator *a,
+mix_from_json(const char *s, size_t len, bool utf8, const CoreAllocator *a,
 			  MixParseError *err)
 {
 	Parser		ps;
@@ -558,7 +558,7 @@ binary_fail(MixParseError *err, MixStatus st, const char *msg, size_t off)
 
 /* Read the binary form, validating every length, value and the key order */
 Mix *
-mix_from_binary(const unsigned char *buf, size_t len, const MixAllocator *a,
+mix_from_binary(const unsigned char *buf, size_t len, const CoreAllocator *a,
 				MixParseError *err)
 {
 	size_t		pos = BINARY_HEADER;

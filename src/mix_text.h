@@ -28,12 +28,12 @@ typedef struct MixParseError
 	char		message[200];	/* lower case, no trailing period */
 } MixParseError;
 
-extern char *mix_to_json(const Mix *m, const MixAllocator *a, size_t *len);
+extern char *mix_to_json(const Mix *m, const CoreAllocator *a, size_t *len);
 extern Mix *mix_from_json(const char *s, size_t len, bool utf8,
-						  const MixAllocator *a, MixParseError *err);
+						  const CoreAllocator *a, MixParseError *err);
 extern size_t mix_binary_size(const Mix *m);
 extern void mix_to_binary(const Mix *m, uint32_t *order, unsigned char *buf);
 extern Mix *mix_from_binary(const unsigned char *buf, size_t len,
-							const MixAllocator *a, MixParseError *err);
+							const CoreAllocator *a, MixParseError *err);
 
 #endif							/* RARERISK_MIX_TEXT_H */

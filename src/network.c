@@ -159,7 +159,7 @@ net_check_key(size_t len)
 
 /* An empty network with room for the given counts; indexed or not */
 static TradeNetwork *
-net_alloc(const NetAllocator *a, uint32_t node_cap, uint32_t edge_cap,
+net_alloc(const CoreAllocator *a, uint32_t node_cap, uint32_t edge_cap,
 		  uint32_t arena_size, bool indexed, NetStatus *status)
 {
 	uint32_t	ns = indexed ? slots_for(node_cap) : 0;
@@ -196,7 +196,7 @@ net_alloc(const NetAllocator *a, uint32_t node_cap, uint32_t edge_cap,
 }
 
 TradeNetwork *
-net_create(const NetAllocator *a, NetStatus *status)
+net_create(const CoreAllocator *a, NetStatus *status)
 {
 	return net_alloc(a, 4, 8, 64, true, status);
 }
@@ -231,7 +231,7 @@ index_edge(TradeNetwork *n, uint32_t i)
  * counts), indexed; src is released if the allocator can.
  */
 static NetStatus
-regrow(TradeNetwork **np, const NetAllocator *a, uint32_t node_cap,
+regrow(TradeNetwork **np, const CoreAllocator *a, uint32_t node_cap,
 	   uint32_t edge_cap, uint32_t arena_size)
 {
 	const TradeNetwork *src = *np;
@@ -279,7 +279,7 @@ grow(uint32_t cap, uint64_t need, uint64_t limit)
 
 /* Give a canonical network (which has no index) its hash indexes before a change */
 static NetStatus
-ensure_tables(TradeNetwork **np, const NetAllocator *a)
+ensure_tables(TradeNetwork **np, const CoreAllocator *a)
 {
 	TradeNetwork *n = *np;
 
@@ -293,7 +293,7 @@ ensure_tables(TradeNetwork **np, const NetAllocator *a)
  * (the old buffer released if the allocator can).
  */
 NetStatus
-net_intern(TradeNetwork **np, const NetAllocator *a, const char *key,
+net_intern(TradeNetwork **np, const CoreAllocator *a, const char *key,
 		   size_t len, uint32_t *idx, bool *existed)
 {
 	TradeNetwork *n = *np;
@@ -358,7 +358,7 @@ net_intern(TradeNetwork **np, const NetAllocator *a, const char *key,
  * may be NET_UNKNOWN, from = to is production.
  */
 NetStatus
-net_add_edge(TradeNetwork **np, const NetAllocator *a, uint32_t from,
+net_add_edge(TradeNetwork **np, const CoreAllocator *a, uint32_t from,
 			 uint32_t to, double volume, double volume_c, bool *existed)
 {
 	TradeNetwork *n = *np;
@@ -416,7 +416,7 @@ net_add_edge(TradeNetwork **np, const NetAllocator *a, uint32_t from,
  * to importer is own production.  The volume is checked.
  */
 NetStatus
-net_add(TradeNetwork **np, const NetAllocator *a, const char *exporter,
+net_add(TradeNetwork **np, const CoreAllocator *a, const char *exporter,
 		size_t exporter_len, const char *importer, size_t importer_len,
 		double volume)
 {
@@ -440,7 +440,7 @@ net_add(TradeNetwork **np, const NetAllocator *a, const char *exporter,
 
 /* Add every flow of src to *dstp */
 NetStatus
-net_merge(TradeNetwork **dstp, const NetAllocator *a, const TradeNetwork *src)
+net_merge(TradeNetwork **dstp, const CoreAllocator *a, const TradeNetwork *src)
 {
 	uint32_t   *map;
 	NetStatus	st = NET_OK;
@@ -508,7 +508,7 @@ cmp_edge(const void *ctx, uint32_t i, uint32_t j)
  * renormalised, no slack, no index.
  */
 TradeNetwork *
-net_canonical(const TradeNetwork *src, const NetAllocator *a, NetStatus *status)
+net_canonical(const TradeNetwork *src, const CoreAllocator *a, NetStatus *status)
 {
 	uint32_t	nn = src->node_count,
 				ne = src->edge_count;

@@ -37,6 +37,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alloc.h"
+
 #define NET_FORMAT_VERSION	1
 #define NET_MAX_KEY_LEN		1024	/* bytes of one country code */
 #define NET_MAX_SIZE		((size_t) 0x3fffffff)	/* PostgreSQL's MaxAllocSize */
@@ -95,18 +97,6 @@ typedef enum NetStatus
 	NET_ERR_PRECISION			/* flows too small to resolve in double precision */
 } NetStatus;
 
-/*
- * Memory comes from the caller, as for the supply mix: PostgreSQL passes
- * palloc (which raises its own error when exhausted), the unit tests
- * malloc.  alloc must return zeroed memory (or NULL); release may be NULL,
- * in which case replaced buffers are left to the caller.
- */
-typedef struct NetAllocator
-{
-	void	   *(*alloc) (void *arg, size_t size);
-	void		(*release) (void *arg, void *ptr);
-	void	   *arg;
-} NetAllocator;
 
 static inline NetNode *
 net_nodes(const TradeNetwork *n)
@@ -138,37 +128,37 @@ extern int	net_key_cmp(const char *a, size_t alen, const char *b, size_t blen);
 /* Building */
 extern NetStatus net_check_value(double v);
 extern NetStatus net_check_key(size_t len);
-extern TradeNetwork *net_create(const NetAllocator *a, NetStatus *status);
-extern NetStatus net_intern(TradeNetwork **np, const NetAllocator *a,
+extern TradeNetwork *net_create(const CoreAllocator *a, NetStatus *status);
+extern NetStatus net_intern(TradeNetwork **np, const CoreAllocator *a,
 							const char *key, size_t len, uint32_t *idx,
 							bool *existed);
-extern NetStatus net_add_edge(TradeNetwork **np, const NetAllocator *a,
+extern NetStatus net_add_edge(TradeNetwork **np, const CoreAllocator *a,
 							  uint32_t from, uint32_t to, double volume,
 							  double volume_c, bool *existed);
-extern NetStatus net_add(TradeNetwork **np, const NetAllocator *a,
+extern NetStatus net_add(TradeNetwork **np, const CoreAllocator *a,
 						 const char *exporter, size_t exporter_len,
 						 const char *importer, size_t importer_len,
 						 double volume);
-extern NetStatus net_merge(TradeNetwork **dstp, const NetAllocator *a,
+extern NetStatus net_merge(TradeNetwork **dstp, const CoreAllocator *a,
 						   const TradeNetwork *src);
 extern TradeNetwork *net_canonical(const TradeNetwork *src,
-								   const NetAllocator *a, NetStatus *status);
+								   const CoreAllocator *a, NetStatus *status);
 extern int64_t net_find(const TradeNetwork *n, const char *key, size_t len);
 extern void net_order_by_key(const TradeNetwork *n, uint32_t *order);
 extern NetStatus net_validate(const TradeNetwork *n, size_t size);
 
 /* Text and binary forms (network_io.c) */
 struct IoError;
-extern char *net_to_json(const TradeNetwork *n, const NetAllocator *a,
+extern char *net_to_json(const TradeNetwork *n, const CoreAllocator *a,
 						 size_t *len);
 extern TradeNetwork *net_from_json(const char *s, size_t len, bool utf8,
-								   const NetAllocator *a,
+								   const CoreAllocator *a,
 								   struct IoError *err);
 extern size_t net_binary_size(const TradeNetwork *n);
 extern void net_to_binary(const TradeNetwork *n, unsigned char *buf,
 						  bool fold);
 extern TradeNetwork *net_from_binary(const unsigned char *buf, size_t len,
-									 const NetAllocator *a,
+									 const CoreAllocator *a,
 									 struct IoError *err);
 
 /*
@@ -192,9 +182,9 @@ typedef struct NetShares
 								 * production */
 } NetShares;
 
-extern NetStatus net_trace(const TradeNetwork *n, const NetAllocator *a,
+extern NetStatus net_trace(const TradeNetwork *n, const CoreAllocator *a,
 						   NetShares *out);
-extern void net_shares_release(const NetAllocator *a, NetShares *s);
+extern void net_shares_release(const CoreAllocator *a, NetShares *s);
 extern double net_shares_sum(const NetShares *s, uint32_t i,
 							 const bool *selected);
 

@@ -80,7 +80,7 @@ json_size(const TradeNetwork *n, bool exact)
  * NET_MAX_SIZE.
  */
 char *
-net_to_json(const TradeNetwork *src, const NetAllocator *a, size_t *len)
+net_to_json(const TradeNetwork *src, const CoreAllocator *a, size_t *len)
 {
 	NetStatus	st;
 	const TradeNetwork *n = src;
@@ -208,7 +208,7 @@ static const char *const sections[NSECTIONS] = {"production", "flows", "unknown_
 typedef struct NetReader
 {
 	JsonIn		j;
-	const NetAllocator *a;
+	const CoreAllocator *a;
 	IoError    *err;
 	TradeNetwork *net;
 	JsonInKind	kind;			/* of the current value, lexed */
@@ -471,7 +471,7 @@ read_network(NetReader *r)
  * on any error.
  */
 TradeNetwork *
-net_from_json(const char *s, size_t len, bool utf8, const NetAllocator *a,
+net_from_json(const char *s, size_t len, bool utf8, const CoreAllocator *a,
 			  IoError *err)
 {
 	NetReader	r;
@@ -570,7 +570,7 @@ binary_status(IoError *err, NetStatus st)
 
 /* Countries and flows of the binary form into *np */
 static bool
-read_binary(BinReader *r, TradeNetwork **np, const NetAllocator *a, IoError *err)
+read_binary(BinReader *r, TradeNetwork **np, const CoreAllocator *a, IoError *err)
 {
 	uint32_t	nn,
 				ne;
@@ -639,7 +639,7 @@ read_binary(BinReader *r, TradeNetwork **np, const NetAllocator *a, IoError *err
  * reads back).  NULL with *err set on any error.
  */
 TradeNetwork *
-net_from_binary(const unsigned char *buf, size_t len, const NetAllocator *a,
+net_from_binary(const unsigned char *buf, size_t len, const CoreAllocator *a,
 				IoError *err)
 {
 	BinReader	r = {buf, len};

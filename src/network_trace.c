@@ -69,7 +69,7 @@
 
 typedef struct Tracer
 {
-	const NetAllocator *a;
+	const CoreAllocator *a;
 	const TradeNetwork *net;
 	uint32_t	n,
 				m;
@@ -113,7 +113,7 @@ tick(Tracer *t, uint64_t ops)
 }
 
 static void *
-zalloc(const NetAllocator *a, size_t n, size_t size)
+zalloc(const CoreAllocator *a, size_t n, size_t size)
 {
 	if (n == 0)
 		n = 1;
@@ -123,7 +123,7 @@ zalloc(const NetAllocator *a, size_t n, size_t size)
 }
 
 static void
-release(const NetAllocator *a, void *p)
+release(const CoreAllocator *a, void *p)
 {
 	if (a->release && p)
 		a->release(a->arg, p);
@@ -578,7 +578,7 @@ tracer_release(Tracer *t)
 }
 
 void
-net_shares_release(const NetAllocator *a, NetShares *s)
+net_shares_release(const CoreAllocator *a, NetShares *s)
 {
 	release(a, s->origin);
 	release(a, s->column);
@@ -595,7 +595,7 @@ net_shares_release(const NetAllocator *a, NetShares *s)
  * from a.
  */
 NetStatus
-net_trace(const TradeNetwork *net, const NetAllocator *a, NetShares *out)
+net_trace(const TradeNetwork *net, const CoreAllocator *a, NetShares *out)
 {
 	Tracer		t;
 	NetStatus	st;

@@ -21,7 +21,7 @@ typedef struct ExpandedMix
 	MixBuilder	b;
 } ExpandedMix;
 
-extern const MixAllocator rr_palloc_allocator;
+extern const CoreAllocator rr_palloc_allocator;
 
 /* A supply_mix argument, detoasted (possibly a copy) */
 #define RR_GETARG_MIX(n)	((Mix *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))

@@ -58,7 +58,7 @@ typedef struct MixArena
 	Size		used;
 	Size		size;
 	Size		next_size;
-	MixAllocator alloc;
+	CoreAllocator alloc;
 	MemoryContextCallback callback;
 	struct MixArena *next;
 } MixArena;

@@ -64,8 +64,8 @@ net_pfree(void *arg, void *p)
  * aggregate the old transition value belongs to the executor, which frees
  * it.  For tracing: scratch space is freed as soon as it is done with.
  */
-const NetAllocator rr_net_alloc = {net_palloc, NULL, NULL};
-static const NetAllocator trace_alloc = {net_palloc, net_pfree, NULL};
+const CoreAllocator rr_net_alloc = {net_palloc, NULL, NULL};
+static const CoreAllocator trace_alloc = {net_palloc, net_pfree, NULL};
 
 Datum
 rr_net_datum(TradeNetwork *n)
@@ -137,7 +137,7 @@ static text *node_text(const TradeNetwork *n, uint32 i);
 
 /* The shares of every country of n, or an error */
 static void
-trace(const TradeNetwork *n, const NetAllocator *a, NetShares *out)
+trace(const TradeNetwork *n, const CoreAllocator *a, NetShares *out)
 {
 	NetStatus	st;
 

@@ -13,7 +13,7 @@
 
 #define RR_GETARG_NET(n) ((TradeNetwork *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
-extern const NetAllocator rr_net_alloc;
+extern const CoreAllocator rr_net_alloc;
 extern Datum rr_net_datum(TradeNetwork *n);
 extern void rr_net_error(NetStatus st, text *exporter, text *importer,
 						 double volume);

@@ -44,7 +44,7 @@ rr_alloc(void *arg, size_t size)
  * transition value belongs to the executor, which frees it; elsewhere it
  * lives in a short-lived context.
  */
-const MixAllocator rr_palloc_allocator = {rr_alloc, NULL, NULL};
+const CoreAllocator rr_palloc_allocator = {rr_alloc, NULL, NULL};
 
 /*
  * A code for an error message: at most RR_MESSAGE_CODE_BYTES bytes, cut on

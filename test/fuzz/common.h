@@ -3,7 +3,7 @@
  *		Shared by the libFuzzer targets of the plain-C core: a tracking
  *		allocator and the properties every valid supply mix must have.
  *
- * The allocator hands out zeroed memory (as MixAllocator requires) and
+ * The allocator hands out zeroed memory (as CoreAllocator requires) and
  * keeps every live block in a list, so that a target can run the core in
  * both of PostgreSQL's modes -- with a release function (palloc/pfree) and
  * without one (the aggregate's bump arena, where nothing is freed one by
@@ -95,8 +95,8 @@ track_reset(void)
 }
 
 /* palloc/pfree-like, and arena-like (release is NULL) */
-static const MixAllocator FA_RELEASE = {track_alloc, track_release, NULL};
-static const MixAllocator FA_ARENA = {track_alloc, NULL, NULL};
+static const CoreAllocator FA_RELEASE = {track_alloc, track_release, NULL};
+static const CoreAllocator FA_ARENA = {track_alloc, NULL, NULL};
 
 /* Little readers over the fuzzer's bytes */
 typedef struct FuzzInput

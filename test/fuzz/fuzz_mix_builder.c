@@ -19,7 +19,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FuzzInput	in = {data, size};
-	const MixAllocator *a = (fin_byte(&in) & 1) ? &FA_ARENA : &FA_RELEASE;
+	const CoreAllocator *a = (fin_byte(&in) & 1) ? &FA_ARENA : &FA_RELEASE;
 	MixBuilder	b[NBUILDERS];
 	char		key[64];
 	int			ops = 0;

@@ -18,11 +18,11 @@
 #include "common.h"
 #include "network.h"
 
-static const NetAllocator NA_RELEASE = {track_alloc, track_release, NULL};
-static const NetAllocator NA_ARENA = {track_alloc, NULL, NULL};
+static const CoreAllocator NA_RELEASE = {track_alloc, track_release, NULL};
+static const CoreAllocator NA_ARENA = {track_alloc, NULL, NULL};
 
 static void
-check_network(const TradeNetwork *n, const NetAllocator *a)
+check_network(const TradeNetwork *n, const CoreAllocator *a)
 {
 	NetStatus	st;
 	TradeNetwork *c = net_canonical(n, a, &st);
@@ -66,7 +66,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FuzzInput	in = {data, size};
-	const NetAllocator *a = (fin_byte(&in) & 1) ? &NA_ARENA : &NA_RELEASE;
+	const CoreAllocator *a = (fin_byte(&in) & 1) ? &NA_ARENA : &NA_RELEASE;
 	NetStatus	st;
 	TradeNetwork *n[2];
 	bool		failed[2] = {false, false};

@@ -12,12 +12,12 @@
 #include "network.h"
 #include "type_io.h"
 
-static const NetAllocator NA_RELEASE = {track_alloc, track_release, NULL};
-static const NetAllocator NA_ARENA = {track_alloc, NULL, NULL};
+static const CoreAllocator NA_RELEASE = {track_alloc, track_release, NULL};
+static const CoreAllocator NA_ARENA = {track_alloc, NULL, NULL};
 
 /* n was accepted: check it and its round trips */
 static void
-check_accepted(const TradeNetwork *n, const NetAllocator *a)
+check_accepted(const TradeNetwork *n, const CoreAllocator *a)
 {
 	IoError		err;
 	size_t		len,
@@ -57,7 +57,7 @@ check_accepted(const TradeNetwork *n, const NetAllocator *a)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const NetAllocator *a = (size > 0 && (data[0] & 0x80)) ? &NA_ARENA : &NA_RELEASE;
+	const CoreAllocator *a = (size > 0 && (data[0] & 0x80)) ? &NA_ARENA : &NA_RELEASE;
 	IoError		err;
 	TradeNetwork *n;
 

@@ -19,7 +19,7 @@
 #include "disruption.h"
 #include "mix_builder.h"
 
-static const MixAllocator A = {unit_alloc, unit_release, NULL};
+static const CoreAllocator A = {unit_alloc, unit_release, NULL};
 
 static bool
 close_rel(double a, double b, double tol)

@@ -17,7 +17,7 @@
 #include "embargo.h"
 #include "mix_builder.h"
 
-static const MixAllocator A = {unit_alloc, unit_release, NULL};
+static const CoreAllocator A = {unit_alloc, unit_release, NULL};
 
 static bool
 close_rel(double a, double b, double tol)

@@ -19,7 +19,7 @@
 
 #include "network.h"
 
-static const NetAllocator A = {unit_alloc, unit_release, NULL};
+static const CoreAllocator A = {unit_alloc, unit_release, NULL};
 
 static TradeNetwork *
 new_net(void)

@@ -21,7 +21,7 @@
 #include "sort.h"
 #include "unit.h"
 
-static const MixAllocator A = {unit_alloc, unit_release, NULL};
+static const CoreAllocator A = {unit_alloc, unit_release, NULL};
 static uint64_t rng_state = 7;
 
 static uint64_t

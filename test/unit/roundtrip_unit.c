@@ -20,8 +20,8 @@
 #include "network.h"
 #include "unit.h"
 
-static const MixAllocator A = {unit_alloc, unit_release, NULL};
-static const NetAllocator NA = {unit_alloc, unit_release, NULL};
+static const CoreAllocator A = {unit_alloc, unit_release, NULL};
+static const CoreAllocator NA = {unit_alloc, unit_release, NULL};
 
 static uint64_t rng = 12345;
 

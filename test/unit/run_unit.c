@@ -18,7 +18,7 @@
 #include "mix_text.h"
 #include "unit.h"
 
-static const MixAllocator A = {unit_alloc, unit_release, NULL};
+static const CoreAllocator A = {unit_alloc, unit_release, NULL};
 
 /* Deterministic pseudo-random numbers */
 static uint64_t rng_state = 42;
