@@ -34,6 +34,7 @@
 #include "compat.h"
 #include "network.h"
 #include "pg_country.h"
+#include "pg_glue.h"
 #include "pg_network.h"
 
 PG_FUNCTION_INFO_V1(origin_network_trans);
@@ -86,7 +87,7 @@ code(text *t)
 {
 	if (t == NULL)
 		return "(unknown origin)";
-	return pnstrdup(VARDATA_ANY(t), Min(VARSIZE_ANY_EXHDR(t), 64));
+	return rr_message_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 }
 
 /* A core status as an error; the row's values name the culprit */
