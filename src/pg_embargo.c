@@ -48,13 +48,6 @@ PG_FUNCTION_INFO_V1(mix_embargo_impact);
 PG_FUNCTION_INFO_V1(mix_worst_embargo);
 PG_FUNCTION_INFO_V1(mix_embargo_trajectory);
 
-/* A double for a message */
-static char *
-num(double v)
-{
-	return float8out_internal(v);
-}
-
 /* The parameter that p gets wrong, as an error with its value */
 static void
 params_error(EmbargoStatus st, const EmbargoParams *p)
@@ -106,7 +99,7 @@ params_error(EmbargoStatus st, const EmbargoParams *p)
 	/* a parameter out of its domain */
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s must be %s, not %s", name, rule, num(value))));
+			 errmsg("%s must be %s, not %s", name, rule, float8out_internal(value))));
 }
 
 /* Build a scenario or raise the error of the offending argument */
@@ -265,7 +258,7 @@ embargo_transition(FunctionCallInfo fcinfo, int nvals)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("embargoed content %s for supplier \"%s\" is not between 0 and 1",
-						num(theta),
+						float8out_internal(theta),
 						supplier ? rr_message_code(VARDATA_ANY(supplier),
 												   VARSIZE_ANY_EXHDR(supplier)) :
 						"(unattributed)")));
@@ -372,7 +365,7 @@ compute_impact(const EmbargoParams *p, const EmbargoSums *s, EmbargoImpact *imp)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("embargo impact over horizon_days %s is out of range for type double precision",
-						num(p->horizon_days))));
+						float8out_internal(p->horizon_days))));
 	return true;
 }
 
@@ -549,7 +542,7 @@ mix_embargo_trajectory(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a trajectory of horizon_days %s in steps of %d days has more than %d rows",
-						num(p->horizon_days), step, EMBARGO_MAX_TRAJECTORY),
+						float8out_internal(p->horizon_days), step, EMBARGO_MAX_TRAJECTORY),
 				 errhint("Use a larger step_days.")));
 	InitMaterializedSRF(fcinfo, 0);
 	embargo_mix_sums(m, s, &sums);
@@ -570,7 +563,7 @@ mix_embargo_trajectory(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("embargo trajectory over period_days %s is out of range for type double precision",
-							num(p->period_days))));
+							float8out_internal(p->period_days))));
 		values[0] = Float8GetDatum(pt.day);
 		values[1] = Float8GetDatum(pt.gap);
 		values[2] = Float8GetDatum(pt.stock_remaining);

@@ -75,12 +75,6 @@ rr_net_datum(TradeNetwork *n)
 	return PointerGetDatum(n);
 }
 
-static char *
-num(double v)
-{
-	return float8out_internal(v);
-}
-
 /* A country code for a message: at most 64 bytes, or "(unknown origin)" */
 static char *
 code(text *t)
@@ -104,7 +98,7 @@ rr_net_error(NetStatus st, text *exporter, text *importer, double volume)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid volume %s for the flow from \"%s\" to \"%s\"",
-							num(volume), code(exporter), code(importer)),
+							float8out_internal(volume), code(exporter), code(importer)),
 					 errdetail("Volumes must be finite and not negative.")));
 			break;
 		case NET_ERR_KEY_EMPTY:
@@ -217,7 +211,7 @@ origin_network_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("importer must not be NULL (flow from \"%s\" of volume %s)",
-						code(exporter), num(volume)),
+						code(exporter), float8out_internal(volume)),
 				 errhint("A NULL exporter is supply of unknown origin; every flow needs an importer.")));
 	st = net_check_value(volume);
 	if (st == NET_OK && exporter)
