@@ -556,8 +556,10 @@ net_canonical(const TradeNetwork *src, const CoreAllocator *a, NetStatus *status
 	for (uint32_t i = 0; i < ne; i++)
 	{
 		const NetEdge *e = &net_edges(src)[i];
+		/* TwoSum, exact whichever part is larger: normal form, idempotent */
 		double		hi = e->volume + e->volume_c;
-		double		lo = e->volume_c - (hi - e->volume);
+		double		bp = hi - e->volume;
+		double		lo = (e->volume - (hi - bp)) + (e->volume_c - bp);
 
 		tmp[i].from = e->from == NET_UNKNOWN ? NET_UNKNOWN : rank[e->from];
 		tmp[i].to = rank[e->to];
