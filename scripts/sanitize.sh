@@ -33,7 +33,7 @@ trap cleanup EXIT
 make -s clean PG_CONFIG="$PG_CONFIG" >/dev/null
 export COPT="-fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 make -s PG_CONFIG="$PG_CONFIG" all >/dev/null || exit 1
-if ! ldd rarerisk.so | grep -q libubsan; then
+if ! ldd rarerisk.so | grep libubsan >/dev/null; then
 	echo "sanitize: rarerisk.so is not linked with libubsan" >&2
 	exit 1
 fi

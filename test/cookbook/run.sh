@@ -26,7 +26,7 @@ cron=${RR_PG_CRON:-1}
 
 # The recipes: every sql block in order, output compared
 recipes() {
-	psql -X -q -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'rarerisk_cookbook'" -At | grep -q 1 ||
+	psql -X -q -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'rarerisk_cookbook'" -At | grep 1 >/dev/null ||
 		createdb rarerisk_cookbook || exit 1
 	{
 		psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS rarerisk' &&

@@ -51,7 +51,7 @@ for doc in README.md docs/loading.md; do
 		while IFS= read -r line; do
 			line=${line%"${line##*[! ]}"}
 			case "$line" in ''|*...) continue ;; esac
-			if ! sed -E 's/ +$//' "$res" | grep -qxF -- "$line"; then
+			if ! sed -E 's/ +$//' "$res" | grep -xF -- "$line" >/dev/null; then
 				echo "not ok - $doc example $(basename "$f" .sql): shown output line not produced: $line"
 				status=1
 			fi
