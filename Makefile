@@ -72,7 +72,7 @@ EXTRA_CLEAN = .server results regression.diffs regression.out test/unit/run_unit
 	test/unit/embargo_unit test/unit/criticality_unit test/unit/network_unit \
 	test/unit/disruption_unit test/unit/rank_unit test/unit/roundtrip_unit \
 	$(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c)) \
-	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc
+	tmp_check test/fmgr/*.o test/fmgr/*.so test/fmgr/*.bc test/fmgr/.server
 
 # The server to build for: pg_config in PATH (on Debian the newest
 # postgresql-server-dev-NN installed), or make PG_CONFIG=/path/to/pg_config.
