@@ -8,25 +8,15 @@
 #define RARERISK_PG_GLUE_H
 
 #include "fmgr.h"
-#include "utils/expandeddatum.h"
 
 #include "compat.h"
 #include "mix.h"
-#include "mix_builder.h"
-
-/* The transition state of the supply_mix aggregates (pg_mix_state.c) */
-typedef struct ExpandedMix
-{
-	ExpandedObjectHeader hdr;
-	MixBuilder	b;
-} ExpandedMix;
+#include "pg_mix_state.h"
 
 extern const CoreAllocator rr_palloc_allocator;
 
 /* A supply_mix argument, detoasted (possibly a copy) */
 #define RR_GETARG_MIX(n)	((Mix *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
-/* The same, flattened unsorted if expanded, totals checked: for measures */
-#define RR_GETARG_MIX_TOTAL(n)	rr_check_totals(rr_mix_arg(fcinfo, (n), false))
 
 /* Bytes of a supplier or country code quoted in an error message, at most */
 #define RR_MESSAGE_CODE_BYTES 64
@@ -39,10 +29,6 @@ extern uint32_t *rr_scratch(const Mix *m);
 extern RankItem *rr_rank_scratch(const Mix *m);
 extern void rr_check_volume(double v, const char *what, text *supplier);
 extern Mix *rr_check_totals(Mix *m);
-extern ExpandedMix *rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext);
-extern MixStatus rr_merge_datum(MixBuilder *b, Datum d);
-extern Mix *rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted);
-extern Mix *rr_builder_to_mix(MixBuilder *b);
 extern double rr_risk_times_t(double risk, double t, const char *key, size_t keylen);
 
 #endif							/* RARERISK_PG_GLUE_H */

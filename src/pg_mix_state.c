@@ -25,17 +25,32 @@
  * memory, and it runs (before the memory goes) whenever that context is
  * deleted: with the aggregate context, or on its own.
  *
+ * Deferred rows.  In a hash aggregate over rows in random order, each
+ * group's state is cold, and reading it for every row is a cache miss that
+ * the next row waits for.  So a plain row (a short code or none, a volume)
+ * for a state of this arena is not applied at once: it is appended to the
+ * arena's list of deferred rows, the state's first lines are prefetched,
+ * and the state is not read at all; the rows are applied in arrival order
+ * when the list is full, while the states they go to are already in cache.
+ * That the argument is a state of this arena is known without reading it:
+ * states are carved from the arena's slabs at a fixed stride.  Every reader
+ * of a state (the next row that is not plain, combine, merge, the final
+ * function, flattening) applies the deferred rows first, so no reader sees
+ * a state without its rows, and each state receives its rows in the same
+ * order as without deferral: the result has the same bits.
+ *
  * Whenever PostgreSQL needs the value itself (to pass it to a worker's
  * leader, to store it, to print it) it flattens the object into the
  * canonical flat supply_mix.
  */
 #include "postgres.h"
 
+#include <sys/mman.h>
+
 #include "fmgr.h"
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 
-#include "mix_builder.h"
 #include "pg_glue.h"
 
 /*
@@ -47,7 +62,57 @@
 #define ARENA_MAX_BLOCK		(64 * 1024)
 
 /*
- * A bump allocator over the shared child context of one aggregate context.
+ * Past a few megabytes, and when rows come in random order, the arena takes
+ * its memory in regions of whole huge pages (2 MB, aligned, madvise'd): such
+ * rows visit states and entries all over hundreds of megabytes, and with
+ * 4 kB pages nearly every visit also misses the TLB.  The unaligned remainders of a region's
+ * allocation serve as ordinary blocks, so nothing is wasted.
+ */
+#define HUGE_PAGE			((Size) 2 * 1024 * 1024)
+#define HUGE_AFTER			((Size) 4 * 1024 * 1024)	/* bytes before regions */
+#define HUGE_BLOCK			(2 * HUGE_PAGE) /* a region of entries */
+#define SPARE_MAX			4
+
+/*
+ * States are carved from slabs of 2, 4, ... states (up to STATE_SLAB_MAX
+ * bytes) at STATE_STRIDE bytes each, every one on a cache line boundary
+ */
+#define STATE_STRIDE		TYPEALIGN(PG_CACHE_LINE_SIZE, sizeof(ExpandedMix))
+#define STATE_SLAB_FIRST	2
+#define STATE_SLAB_MAX		(8 * HUGE_PAGE)
+
+/*
+ * Rows deferred at most: the list starts small (a sorted GroupAggregate
+ * makes an arena for every group) and doubles when full
+ */
+#define DEFERRED_FIRST		16
+#define DEFERRED_MAX		256
+/* The bytes of a state that a deferred row touches, from its start */
+#ifndef STATE_HOT_BYTES
+#define STATE_HOT_BYTES		(offsetof(ExpandedMix, b.pending) + sizeof(MixPending) * MIXB_PENDING)
+#endif
+
+/* A slab of states: [base, base + used) holds states */
+typedef struct StateSlab
+{
+	char	   *base;
+	Size		used;
+	Size		size;
+} StateSlab;
+
+/* A row not yet applied to its state: a code of at most 8 bytes, or none */
+typedef struct DeferredRow
+{
+	ExpandedMix *em;
+	double		volume;
+	char		key[8];
+	uint8		keylen;
+	bool		attributed;
+} DeferredRow;
+
+/*
+ * A bump allocator over the shared child context of one aggregate context,
+ * the slabs of its states (sorted by address) and its deferred rows.
  * Allocated in cxt itself, with the callback registered on cxt.
  */
 typedef struct MixArena
@@ -58,9 +123,24 @@ typedef struct MixArena
 	Size		used;
 	Size		size;
 	Size		next_size;
+	Size		allocated;		/* bytes taken from cxt for blocks and slabs */
+	char	   *spare[SPARE_MAX];	/* unused pieces of regions */
+	Size		spare_size[SPARE_MAX];
+	int			nspare;
 	CoreAllocator alloc;
 	MemoryContextCallback callback;
 	struct MixArena *next;
+	StateSlab  *slabs;
+	int			nslabs;
+	int			maxslabs;
+	StateSlab  *current;		/* the slab new states come from, or NULL */
+	Size		next_slab_states;
+	Datum		last;			/* the state of the last row */
+	uint64		rows_deferred;	/* plain rows deferred */
+	uint64		rows_direct;	/* plain rows for the last row's state */
+	DeferredRow *deferred;
+	int			ndeferred;
+	int			maxdeferred;
 } MixArena;
 
 /* The arenas of the live aggregate contexts of this backend */
@@ -75,6 +155,49 @@ static const ExpandedObjectMethods mix_methods = {
 	em_flatten_into
 };
 
+/* Keep a piece of memory for a later block, if it is worth keeping */
+static void
+arena_keep_spare(MixArena *a, char *p, Size size)
+{
+	if (size >= ARENA_MAX_BLOCK && a->nspare < SPARE_MAX)
+	{
+		a->spare[a->nspare] = p;
+		a->spare_size[a->nspare++] = size;
+	}
+}
+
+/*
+ * size bytes (a multiple of HUGE_PAGE) on huge-page boundaries, advised to
+ * be backed by huge pages; what the alignment leaves before and after is
+ * kept as spare blocks
+ */
+static char *
+arena_huge_region(MixArena *a, Size size)
+{
+	char	   *mem = MemoryContextAlloc(a->cxt, size + HUGE_PAGE);
+	char	   *base = (char *) TYPEALIGN(HUGE_PAGE, mem);
+
+	a->allocated += size + HUGE_PAGE;
+#ifdef MADV_HUGEPAGE
+	(void) madvise(base, size, MADV_HUGEPAGE);
+#endif
+	arena_keep_spare(a, mem, base - mem);
+	arena_keep_spare(a, base + size, mem + size + HUGE_PAGE - (base + size));
+	return base;
+}
+
+/*
+ * Huge pages pay once the arena is large and its rows come in random order
+ * (most plain rows deferred).  Rows clustered by group visit one state after
+ * the other, which the TLB follows well, and fresh huge pages cost more to
+ * clear (on virtual machines, much more) than they save there.
+ */
+static bool
+arena_wants_huge(const MixArena *a)
+{
+	return a->allocated >= HUGE_AFTER && a->rows_deferred > a->rows_direct;
+}
+
 /* Start a new block of at least size bytes */
 static void
 arena_new_block(MixArena *a, Size size)
@@ -83,7 +206,26 @@ arena_new_block(MixArena *a, Size size)
 
 	while (bsize < size)
 		bsize *= 2;
-	a->block = MemoryContextAlloc(a->cxt, bsize);
+	for (int i = 0; i < a->nspare; i++)
+		if (a->spare_size[i] >= bsize)
+		{
+			a->block = a->spare[i];
+			a->size = a->spare_size[i];
+			a->spare[i] = a->spare[--a->nspare];
+			a->spare_size[i] = a->spare_size[a->nspare];
+			a->used = 0;
+			return;
+		}
+	if (arena_wants_huge(a) && bsize <= HUGE_BLOCK)
+	{
+		a->block = arena_huge_region(a, HUGE_BLOCK);
+		bsize = HUGE_BLOCK;
+	}
+	else
+	{
+		a->block = MemoryContextAlloc(a->cxt, bsize);
+		a->allocated += bsize;
+	}
 	a->used = 0;
 	a->size = bsize;
 	a->next_size = Min(bsize * 2, ARENA_MAX_BLOCK);
@@ -107,21 +249,115 @@ arena_alloc(void *arg, size_t size)
 	return p;
 }
 
-/*
- * A group's state from the arena, on a cache line boundary: what every row
- * touches (the header and the queue of rows) then spans two lines, not three
- */
+/* Start a slab for the next states, kept in address order */
+static void
+arena_new_slab(MixArena *a)
+{
+	Size		size = a->next_slab_states * STATE_STRIDE;
+	char	   *base;
+	int			i;
+
+	if (arena_wants_huge(a))
+	{
+		size = Min(TYPEALIGN(HUGE_PAGE, size), STATE_SLAB_MAX);
+		base = arena_huge_region(a, size);
+	}
+	else
+	{
+		base = (char *) TYPEALIGN(PG_CACHE_LINE_SIZE,
+								  MemoryContextAlloc(a->cxt, size + PG_CACHE_LINE_SIZE));
+		a->allocated += size + PG_CACHE_LINE_SIZE;
+	}
+
+	if (a->nslabs == a->maxslabs)
+	{
+		a->maxslabs = a->maxslabs == 0 ? 8 : a->maxslabs * 2;
+		a->slabs = a->slabs == NULL ?
+			MemoryContextAlloc(a->cxt, a->maxslabs * sizeof(StateSlab)) :
+			repalloc(a->slabs, a->maxslabs * sizeof(StateSlab));
+	}
+	for (i = a->nslabs; i > 0 && a->slabs[i - 1].base > base; i--)
+		a->slabs[i] = a->slabs[i - 1];
+	a->slabs[i].base = base;
+	a->slabs[i].used = 0;
+	a->slabs[i].size = size - size % STATE_STRIDE;
+	a->nslabs++;
+	a->current = &a->slabs[i];
+	a->next_slab_states = Min(a->next_slab_states * 2, STATE_SLAB_MAX / STATE_STRIDE);
+}
+
+/* A new group's state, zeroed, from the current slab */
 static ExpandedMix *
 arena_alloc_state(MixArena *a)
 {
-	Size		pad;
+	char	   *p;
 
-	if (a->used + sizeof(ExpandedMix) + PG_CACHE_LINE_SIZE > a->size)
-		arena_new_block(a, sizeof(ExpandedMix) + PG_CACHE_LINE_SIZE);
-	pad = (PG_CACHE_LINE_SIZE - ((uintptr_t) (a->block + a->used) % PG_CACHE_LINE_SIZE)) %
-		PG_CACHE_LINE_SIZE;
-	a->used += pad;
-	return arena_alloc(a, sizeof(ExpandedMix));
+	if (a->current == NULL || a->current->used + STATE_STRIDE > a->current->size)
+		arena_new_slab(a);
+	p = a->current->base + a->current->used;
+	a->current->used += STATE_STRIDE;
+	memset(p, 0, sizeof(ExpandedMix));
+	return (ExpandedMix *) p;
+}
+
+/*
+ * The state whose read-write datum is d, if it is a state of this arena,
+ * found from the address alone: the slab that holds it, at a multiple of
+ * the stride.  Reads nothing at d.
+ */
+static ExpandedMix *
+arena_state_at(const MixArena *a, Datum d)
+{
+	const char *p = (const char *) DatumGetPointer(d) - offsetof(ExpandedMix, hdr.eoh_rw_ptr);
+	int			lo = 0,
+				hi = a->nslabs;
+
+	/* the last slab whose base is at most p */
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (a->slabs[mid].base <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return NULL;
+	if (p >= a->slabs[lo - 1].base + a->slabs[lo - 1].used ||
+		(Size) (p - a->slabs[lo - 1].base) % STATE_STRIDE != 0)
+		return NULL;
+	return (ExpandedMix *) p;
+}
+
+/* Apply the arena's deferred rows to their states, in arrival order */
+static void
+arena_apply_deferred(MixArena *a)
+{
+	int			n = a->ndeferred;
+
+	/* taken out first: an error below must not apply a row twice */
+	a->ndeferred = 0;
+	for (int i = 0; i < n; i++)
+	{
+		DeferredRow *r = &a->deferred[i];
+		const char *key = r->attributed ? r->key : NULL;
+		MixStatus	st = mixb_add(&r->em->b, key, r->keylen, r->volume, 0, false);
+
+		if (st != MIX_OK)
+			rr_mix_error(st, "volume", key, r->keylen, r->volume);
+	}
+}
+
+/* em, with the deferred rows of its arena applied: what every reader sees */
+static ExpandedMix *
+settled(ExpandedMix *em)
+{
+	MixArena   *a = em->b.alloc->arg;
+
+	if (a->ndeferred > 0)
+		arena_apply_deferred(a);
+	return em;
 }
 
 /* The arena's context is being deleted: unlink the arena */
@@ -160,6 +396,7 @@ arena_for(MemoryContext aggcontext)
 	a->aggcontext = aggcontext;
 	a->cxt = cxt;
 	a->next_size = ARENA_FIRST_BLOCK;
+	a->next_slab_states = STATE_SLAB_FIRST;
 	a->alloc.alloc = arena_alloc;
 	a->alloc.arg = a;
 	a->callback.func = forget_arena;
@@ -181,7 +418,8 @@ expanded_mix(Datum d)
 		return NULL;
 	/* DatumGetEOHP(), inlined: this runs for every row */
 	memcpy(&ptr, VARDATA_EXTERNAL(datum), sizeof(ptr));
-	return ptr.eohptr->eoh_methods == &mix_methods ? (ExpandedMix *) ptr.eohptr : NULL;
+	return ptr.eohptr->eoh_methods == &mix_methods ?
+		settled((ExpandedMix *) ptr.eohptr) : NULL;
 }
 
 /* Merge the supply_mix datum d (flat or expanded) into b */
@@ -220,16 +458,76 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 			 */
 			if (em->hdr.eoh_context->parent != aggcontext)
 				elog(ERROR, "supply_mix state of another aggregate context");
+			((MixArena *) em->b.alloc->arg)->last = d;
 			return em;
 		}
 	}
+	/* a new group: no deferred row is for it */
 	arena = arena_for(aggcontext);
 	em = arena_alloc_state(arena);
 	EOH_init_header(&em->hdr, &mix_methods, arena->cxt);
 	mixb_init(&em->b, &arena->alloc);
+	arena->last = EOHPGetRWDatum(&em->hdr);
 	if (!PG_ARGISNULL(0))
 		rr_mix_error(rr_merge_datum(&em->b, PG_GETARG_DATUM(0)), "volume", NULL, 0, 0);
 	return em;
+}
+
+/*
+ * Defer a plain row (key NULL: unattributed; else 1 to 8 bytes; volume
+ * already checked) for the state in argument 0 and return true, if that is
+ * a state of this aggregate context: the caller returns argument 0 as the
+ * new state.  False (nothing done) otherwise: the caller takes the general
+ * path.
+ */
+bool
+rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
+			 const char *key, size_t keylen, double volume)
+{
+	MixArena   *a;
+	ExpandedMix *em;
+	DeferredRow *r;
+
+	Assert(key == NULL || (keylen >= 1 && keylen <= 8));
+	if (PG_ARGISNULL(0))
+		return false;
+	a = arena_for(aggcontext);
+	/* the state of the last row again (rows clustered by group): it is hot */
+	if (PG_GETARG_DATUM(0) == a->last)
+	{
+		a->rows_direct++;
+		return false;
+	}
+	if ((em = arena_state_at(a, PG_GETARG_DATUM(0))) == NULL)
+		return false;
+	a->last = PG_GETARG_DATUM(0);
+	a->rows_deferred++;
+	if (a->ndeferred == a->maxdeferred)
+	{
+		if (a->maxdeferred < DEFERRED_MAX)
+		{
+			/* the old list stays in the arena until it goes */
+			DeferredRow *grown;
+
+			a->maxdeferred = a->maxdeferred == 0 ? DEFERRED_FIRST : a->maxdeferred * 2;
+			grown = arena_alloc(a, a->maxdeferred * sizeof(DeferredRow));
+			if (a->ndeferred > 0)
+				memcpy(grown, a->deferred, a->ndeferred * sizeof(DeferredRow));
+			a->deferred = grown;
+		}
+		else
+			arena_apply_deferred(a);
+	}
+	r = &a->deferred[a->ndeferred++];
+	r->em = em;
+	r->volume = volume;
+	r->attributed = key != NULL;
+	r->keylen = (uint8) keylen;
+	if (key != NULL)
+		memcpy(r->key, key, keylen);
+	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
+		__builtin_prefetch((char *) em + off, 1);
+	return true;
 }
 
 /*
@@ -253,14 +551,14 @@ rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted)
 static Size
 em_get_flat_size(ExpandedObjectHeader *eohptr)
 {
-	return mixb_flat_size(&((ExpandedMix *) eohptr)->b);
+	return mixb_flat_size(&settled((ExpandedMix *) eohptr)->b);
 }
 
 /* Flatten into the canonical form: what is stored and sent */
 static void
 em_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
-	rr_mix_error(mixb_flatten(&((ExpandedMix *) eohptr)->b, result,
+	rr_mix_error(mixb_flatten(&settled((ExpandedMix *) eohptr)->b, result,
 							  &rr_palloc_allocator, true),
 				 "volume", NULL, 0, 0);
 	SET_VARSIZE(result, allocated_size);

@@ -4,10 +4,9 @@
  *		the transition, combine and final functions of its aggregates.
  *
  * The transition value of every supply_mix aggregate is a supply_mix
- * datum.  Called as an aggregate, the transition functions update it in
- * place (as core's int8inc does) and return the same pointer, so per-row
- * work never copies the state; only when a mix must grow is a larger copy
- * returned, which the executor adopts in place of the old one.
+ * datum: an expanded object updated in place, whose pointer the transition
+ * functions return unchanged (see pg_mix_state.c), so per-row work never
+ * copies the state.
  */
 #include "postgres.h"
 
@@ -164,6 +163,11 @@ mix_transition(FunctionCallInfo fcinfo, TransArg arg)
 		if (arg == ARG_RISK_T && !PG_ARGISNULL(4))
 			extra = rr_risk_times_t(extra, PG_GETARG_FLOAT8(4), key, keylen);
 	}
+
+	/* a plain row for a state of this context: applied later, in order */
+	if (arg == ARG_NONE && (supplier == NULL || (keylen >= 1 && keylen <= 8)) &&
+		rr_mix_defer(fcinfo, aggcontext, key, keylen, volume))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 
 	em = rr_mix_state(fcinfo, aggcontext);
 	if (arg == ARG_K)
