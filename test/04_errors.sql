@@ -8,7 +8,7 @@
 -- The messages themselves are in sql/errors.sql (pg_regress).
 \set ON_ERROR_ROLLBACK 1
 \ir fixtures/tap.sql
-SELECT plan(117);
+SELECT plan(109);
 SET LOCAL search_path = rarerisk, public;
 
 -- The error message of a statement, or NULL if it succeeds
@@ -235,32 +235,14 @@ SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "spare": {"A": 1e400}}'::supp
                  'a spare capacity of 1e400 is out of range');
 
 -- ---------------------------------------------------------------------
--- Valid edge cases
+-- Valid edge cases (their text forms: sql/supply_mix.sql)
 -- ---------------------------------------------------------------------
-SELECT is('{"suppliers": {"\u00e9\u4e2d": 1}}'::supply_mix::text, '{"suppliers": {"é中": 1}, "unattributed": 0}',
-          'unicode escapes are decoded');
-SELECT is('{"suppliers": {"\ud83d\ude00": 1}}'::supply_mix::text, '{"suppliers": {"😀": 1}, "unattributed": 0}',
-          'a surrogate pair is decoded to one character');
 SELECT is((SELECT supplier FROM shares('{"suppliers": {"a\"b\\c\/d\te": 1}}')), E'a"b\\c/d\te',
           'escaped quote, backslash, slash and tab are decoded');
-SELECT lives_ok($$SELECT '{}'::supply_mix$$, '{} is the empty mix');
-SELECT lives_ok($$SELECT '{"suppliers": {}}'::supply_mix$$, 'an empty suppliers object is accepted');
-SELECT is(E' \t\r\n{ "unattributed" :25 ,\n"suppliers":{"VNM" : 15,"CHN":60}\t}\n '::supply_mix::text,
-          '{"suppliers": {"CHN": 60, "VNM": 15}, "unattributed": 25}',
-          'any JSON whitespace and key order is accepted and printed canonically');
-SELECT is('{"suppliers": {"A": 1.5E+3, "B": 25e-1, "C": 0.0, "D": 0}}'::supply_mix::text,
-          '{"suppliers": {"A": 1500, "B": 2.5, "C": 0, "D": 0}, "unattributed": 0}',
-          'exponent forms and zero volumes are accepted');
 SELECT is(('{"suppliers": {"' || repeat('x', 1024) || '": 1}}')::supply_mix::text,
           '{"suppliers": {"' || repeat('x', 1024) || '": 1}, "unattributed": 0}',
           'a 1024-byte supplier code in a literal is accepted');
-SELECT is('{"suppliers": {"A": 1.7976931348623157e308}}'::supply_mix::text,
-          '{"suppliers": {"A": 1.7976931348623157e+308}, "unattributed": 0}',
-          'the largest double is accepted');
 SELECT is(total('{"suppliers": {"A": 5e-324}}'), 5e-324::float8, 'the smallest subnormal double is accepted');
-SELECT is('{"spare": {"A": 0}, "suppliers": {"A": 2}, "unattributed_spare": 1}'::supply_mix::text,
-          '{"suppliers": {"A": 2}, "unattributed": 0, "spare": {}, "unattributed_spare": 1}',
-          'spare before suppliers is accepted; zero spare is not listed');
 
 -- ---------------------------------------------------------------------
 -- Message style: lower-case, no trailing period
