@@ -58,7 +58,7 @@ OBJS = \
 DATA = $(wildcard extension/$(EXTENSION)--*.sql)
 PGFILEDESC = "rarerisk - critical-mineral supply risk"
 
-REGRESS = setup supply_mix concentration accuracy plans errors embargo \
+REGRESS = setup supply_mix concentration accuracy errors embargo \
 	criticality reference_data network hostile
 REGRESS_OPTS = --inputdir=. --outputdir=. --dbname=rarerisk_regression
 

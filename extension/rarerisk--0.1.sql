@@ -4,7 +4,7 @@
 
 -- The schema is created by CREATE EXTENSION (schema = rarerisk in the
 -- control file) with no privileges for anyone but its owner: every role
--- may use the extension's types and functions (issue #6).
+-- may use the extension's types and functions.
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 -- ---------------------------------------------------------------------
@@ -215,7 +215,7 @@ COMMENT ON AGGREGATE @extschema@.concentration(text, float8) IS
 'every concentration measure of the rows as one concentration_profile';
 
 -- ---------------------------------------------------------------------
--- Embargo shortfall (SPEC section 4)
+-- Embargo shortfall
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.embargo_scenario;
@@ -445,7 +445,7 @@ COMMENT ON FUNCTION @extschema@.embargo_trajectory(@extschema@.supply_mix, @exts
 'the embargo day by day for charts: rows at day 0, step_days, 2 step_days, ... and the horizon, with the daily gap, stock_remaining and cumulative_shortfall (which ends at embargo_impact''s shortfall)';
 
 -- ---------------------------------------------------------------------
--- Criticality scores (SPEC section 3, EU CRM and USGS methodologies)
+-- Criticality scores (EU CRM and USGS methodologies)
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.wgi_risk(wgi_mean float8) RETURNS float8
@@ -473,7 +473,7 @@ COMMENT ON FUNCTION @extschema@.import_reliance(float8, float8, float8, float8) 
 'USGS net import reliance as a fraction of apparent consumption: (imports - exports + stock_change) / (production + imports - exports + stock_change); stock_change is the net release from stocks (positive when stocks fell); negative for a net exporter; NULL when apparent consumption <= 0; negative production, imports or exports are errors (22023)';
 
 -- ---------------------------------------------------------------------
--- Reference data (SPEC section 6).  Shipped rows have user_added = false
+-- Reference data.  Shipped rows have user_added = false
 -- and are recreated by CREATE EXTENSION; pg_dump saves only the rows users
 -- add (user_added defaults to true), through pg_extension_config_dump.
 -- ---------------------------------------------------------------------
@@ -879,7 +879,7 @@ COMMENT ON AGGREGATE @extschema@.governance_hhi(text, float8, float8) IS
 'EU HHI_WGI: sum over suppliers of (share of the grand total)^2 x governance risk (WGI scaled 0-10, optionally times the trade factor t); a supplier with two different risks in a group is an error, as is a NULL risk for a named supplier';
 
 -- ---------------------------------------------------------------------
--- Look-through: origin tracing over a trade network (SPEC section 5)
+-- Look-through: origin tracing over a trade network
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.trade_network;

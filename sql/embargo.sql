@@ -1,21 +1,9 @@
 -- Embargo shortfall: the worked example, the three row
--- signatures, stored mixes, worst_embargo, the trajectory, text and binary
--- I/O of the scenario and state types, and every invalid argument.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS rarerisk;
-RESET client_min_messages;
-SET extra_float_digits = 0;
-SET search_path = rarerisk, public;
-
--- a helper that shows the SQLSTATE and message of an error
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END
-$$;
+-- signatures, stored mixes, worst_embargo, the trajectory, the text forms
+-- of the scenario and state types, and the message of every invalid
+-- argument.  (Properties, round trips and plans: test/10_embargo.sql and
+-- test/08_roundtrip_types.sql.)
+\i sql/include/prelude.sql
 
 -- The worked example: D = 100 (China 60, Vietnam 15 with theta 0.5,
 -- others 25), spare 10 among the non-embargoed, 60 stock days
@@ -84,27 +72,22 @@ ORDER BY k;
 SELECT worst_embargo('{"suppliers": {}, "unattributed": 10}'::supply_mix, 2, rarerisk.embargo('{CHN}'));
 SELECT worst_embargo('{}'::supply_mix, 1, rarerisk.embargo('{CHN}'));
 
--- the trajectory ends at embargo_impact's shortfall
+-- the trajectory of the worked example, day by day
 SELECT day, round(gap::numeric, 6) AS gap, round(stock_remaining::numeric, 6) AS stock,
        round(cumulative_shortfall::numeric, 6) AS cumulative
 FROM (SELECT supply_mix(supplier, volume, spare) m FROM ex) x,
      embargo_trajectory(m, rarerisk.embargo('{CHN}', stock_days => 60), step_days => 60);
-SELECT t.cumulative_shortfall = (embargo_impact(m, sc)).shortfall AS same_end
-FROM (SELECT supply_mix(supplier, volume, spare) m FROM ex) x,
-     rarerisk.embargo('{CHN}', stock_days => 45, horizon_days => 200) sc,
-     LATERAL (SELECT * FROM embargo_trajectory(m, sc) ORDER BY day DESC LIMIT 1) t;
 SELECT count(*), max(day) FROM embargo_trajectory('{"suppliers": {"CHN": 1}, "unattributed": 0}',
                                                   rarerisk.embargo('{CHN}', horizon_days => 360));
 SELECT count(*) FROM embargo_trajectory('{}', rarerisk.embargo('{CHN}'));
 
--- the scenario type: canonical text form, defaults, round trips
+-- the scenario type: canonical text form, defaults
 SELECT rarerisk.embargo(ARRAY['VNM', 'CHN', 'CHN'], intensity => 0.5, stock_days => 60,
                         horizon_days => 180, period_days => 30);
-SELECT rarerisk.embargo('{CHN}')::text = rarerisk.embargo('{CHN}')::text::rarerisk.embargo_scenario::text AS round_trip;
 SELECT '{"embargoed": ["CHN", "M\u00e9xico \"x\""], "stock_days": 0.1}'::rarerisk.embargo_scenario;
 SELECT '{"period_days": 30, "embargoed": ["A"], "intensity": 0}'::rarerisk.embargo_scenario;
 
--- the state type: text form of a partial state, and its round trip
+-- the state type: text form of a partial state, its final and combine functions
 SELECT rarerisk.embargo_state_out(rarerisk.embargo_state_in(
   '{"embargoed": ["CHN"], "intensity": 1, "stock_days": 60, "horizon_days": 365, "period_days": 365, "demand": 100, "embargoed_volume": 60, "embargoed_content": 7.5, "spare": 10}'));
 SELECT round(rarerisk.embargo_shortfall_final(
@@ -112,16 +95,6 @@ SELECT round(rarerisk.embargo_shortfall_final(
 SELECT rarerisk.embargo_combine(
   '{"embargoed": ["CHN"], "demand": 1, "embargoed_volume": 1, "embargoed_content": 0, "spare": 0}',
   '{"embargoed": ["CHN"], "demand": 2, "embargoed_volume": 0, "embargoed_content": 1, "spare": 3}');
-
--- binary round trips through COPY
-CREATE TEMP TABLE bin (sc rarerisk.embargo_scenario, st rarerisk.embargo_state);
-INSERT INTO bin VALUES (rarerisk.embargo('{CHN,VNM}', 0.75, 30, 90, 30),
-  '{"embargoed": ["CHN"], "demand": 100, "embargoed_volume": 60, "embargoed_content": 7.5, "spare": 0.1}');
-COPY bin TO '/tmp/rarerisk_embargo_regress.bin' (FORMAT binary);
-CREATE TEMP TABLE bin2 (LIKE bin);
-COPY bin2 FROM '/tmp/rarerisk_embargo_regress.bin' (FORMAT binary);
-SELECT b.sc::text = c.sc::text AS scenario_same, b.st::text = c.st::text AS state_same
-FROM bin b, bin2 c;
 
 -- Errors: each with a specific SQLSTATE
 SELECT pg_temp.err(q) FROM (VALUES
@@ -173,16 +146,3 @@ SELECT pg_temp.err(q) FROM (VALUES
   ($$SELECT * FROM embargo_trajectory('{}', rarerisk.embargo('{CHN}'), 0)$$),
   ($$SELECT * FROM embargo_trajectory('{}', rarerisk.embargo('{CHN}', horizon_days => 1e9), 1)$$)
 ) t(q);
-
--- every object of this feature has a comment
-SELECT p.oid::regprocedure AS missing_comment
-FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'rarerisk' AND p.proname ~ 'embargo'
-  AND obj_description(p.oid, 'pg_proc') IS NULL;
-SELECT t.typname AS missing_comment FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-WHERE n.nspname = 'rarerisk' AND t.typname IN ('embargo_scenario', 'embargo_state', 'embargo_impact', 'worst_case')
-  AND obj_description(t.oid, 'pg_type') IS NULL;
-SELECT p.proname, p.proparallel, a.aggcombinefn <> 0 AS has_combine, a.aggtranstype::regtype
-FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
-WHERE p.proname IN ('embargo_shortfall', 'embargo_impact')
-ORDER BY p.oid;

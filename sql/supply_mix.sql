@@ -10,6 +10,17 @@ SELECT ' { "suppliers" : { "b" : 1 , "B" : 2 , "a" : 3 , "AB" : 4 } } '::supply_
 SELECT '{"suppliers": {"AUS": 10, "CHN": 60}, "spare": {"AUS": 5}, "unattributed": 1, "unattributed_spare": 2}'::supply_mix;
 SELECT '{"suppliers": {"C\u00f4te d''Ivoire": 1, "tab\there": 2, "quote\"": 3}}'::supply_mix;
 SELECT '{"suppliers": {"X": 0.1, "Y": 1e-3, "Z": 1e13, "W": 5e-324, "V": 1.7976931348623157e308}}'::supply_mix;
+-- accepted edge cases: an empty suppliers object, any JSON whitespace,
+-- exponent forms and zero volumes, \u escapes and a surrogate pair decoded,
+-- spare before suppliers (a zero spare is not listed)
+SELECT '{"suppliers": {}}'::supply_mix;
+SELECT E' \t\r\n{ "unattributed" :25 ,\n"suppliers":{"VNM" : 15,"CHN":60}\t}\n '::supply_mix;
+SELECT '{"suppliers": {"A": 1.5E+3, "B": 25e-1, "C": 0.0, "D": 0}}'::supply_mix;
+-- (unaligned: the width of wide characters differs between psql versions)
+\pset format unaligned
+SELECT '{"suppliers": {"\u00e9\u4e2d": 1, "\ud83d\ude00": 2}}'::supply_mix;
+\pset format aligned
+SELECT '{"spare": {"A": 0}, "suppliers": {"A": 2}, "unattributed_spare": 1}'::supply_mix;
 
 -- round trip is exact, also through jsonb
 WITH m AS (SELECT '{"suppliers": {"X": 0.1, "Y": 0.3333333333333333, "Z": 12345678.900000001}}'::supply_mix AS mix)

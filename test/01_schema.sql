@@ -3,15 +3,8 @@
 -- (comments, volatility, parallel safety, SECURITY DEFINER, aggregate
 -- support functions) run over every member of the extension, so they also
 -- cover objects added later.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(59);
 
 -- ---------------------------------------------------------------------
@@ -57,15 +50,21 @@ SELECT results_eq(
 -- ---------------------------------------------------------------------
 -- Scalar functions over a mix
 -- ---------------------------------------------------------------------
-SELECT has_function('rarerisk', 'total', ARRAY['rarerisk.supply_mix'], 'total(supply_mix) exists');
-SELECT function_returns('rarerisk', 'total', ARRAY['rarerisk.supply_mix'], 'double precision',
-                        'total(supply_mix) returns double precision');
-SELECT has_function('rarerisk', 'supplier_count', ARRAY['rarerisk.supply_mix'], 'supplier_count(supply_mix) exists');
-SELECT function_returns('rarerisk', 'supplier_count', ARRAY['rarerisk.supply_mix'], 'integer',
-                        'supplier_count(supply_mix) returns integer');
-SELECT has_function('rarerisk', 'shares', ARRAY['rarerisk.supply_mix'], 'shares(supply_mix) exists');
-SELECT function_returns('rarerisk', 'shares', ARRAY['rarerisk.supply_mix'], 'setof record',
-                        'shares(supply_mix) returns a set of rows');
+-- each function: it exists, and its result type
+SELECT t FROM (VALUES
+    ('total', ARRAY['rarerisk.supply_mix'], 'double precision', 'total(supply_mix)'),
+    ('supplier_count', ARRAY['rarerisk.supply_mix'], 'integer', 'supplier_count(supply_mix)'),
+    ('shares', ARRAY['rarerisk.supply_mix'], 'setof record', 'shares(supply_mix)'),
+    ('hhi', ARRAY['rarerisk.supply_mix'], 'double precision', 'hhi(supply_mix)'),
+    ('top_share', ARRAY['rarerisk.supply_mix', 'integer'], 'double precision', 'top_share(supply_mix, int)'),
+    ('top_supplier', ARRAY['rarerisk.supply_mix'], 'text', 'top_supplier(supply_mix)'),
+    ('equivalent_suppliers', ARRAY['rarerisk.supply_mix'], 'double precision', 'equivalent_suppliers(supply_mix)'),
+    ('normalized_hhi', ARRAY['rarerisk.supply_mix'], 'double precision', 'normalized_hhi(supply_mix)'),
+    ('shannon_diversity', ARRAY['rarerisk.supply_mix'], 'double precision', 'shannon_diversity(supply_mix)'),
+    ('concentration', ARRAY['rarerisk.supply_mix'], 'rarerisk.concentration_profile', 'concentration(supply_mix)')
+  ) f(name, args, returns, signature),
+  LATERAL (VALUES (has_function('rarerisk', name, args, signature || ' exists')),
+                  (function_returns('rarerisk', name, args, returns, signature || ' returns ' || returns))) x(t);
 SELECT results_eq(
     $$SELECT unnest(proargnames) COLLATE "default", format_type(unnest(proallargtypes), NULL), unnest(proargmodes)::text
         FROM pg_proc WHERE oid = 'rarerisk.shares(rarerisk.supply_mix)'::regprocedure$$,
@@ -73,68 +72,24 @@ SELECT results_eq(
              ('volume', 'double precision', 'o'), ('share', 'double precision', 'o'),
              ('rank', 'integer', 'o')$$,
     'shares returns (supplier text, volume float8, share float8, rank int)');
-SELECT has_function('rarerisk', 'hhi', ARRAY['rarerisk.supply_mix'], 'hhi(supply_mix) exists');
-SELECT function_returns('rarerisk', 'hhi', ARRAY['rarerisk.supply_mix'], 'double precision',
-                        'hhi(supply_mix) returns double precision');
-SELECT has_function('rarerisk', 'top_share', ARRAY['rarerisk.supply_mix', 'integer'],
-                    'top_share(supply_mix, int) exists');
-SELECT function_returns('rarerisk', 'top_share', ARRAY['rarerisk.supply_mix', 'integer'], 'double precision',
-                        'top_share(supply_mix, int) returns double precision');
-SELECT has_function('rarerisk', 'top_supplier', ARRAY['rarerisk.supply_mix'], 'top_supplier(supply_mix) exists');
-SELECT function_returns('rarerisk', 'top_supplier', ARRAY['rarerisk.supply_mix'], 'text',
-                        'top_supplier(supply_mix) returns text');
-SELECT has_function('rarerisk', 'equivalent_suppliers', ARRAY['rarerisk.supply_mix'],
-                    'equivalent_suppliers(supply_mix) exists');
-SELECT function_returns('rarerisk', 'equivalent_suppliers', ARRAY['rarerisk.supply_mix'], 'double precision',
-                        'equivalent_suppliers(supply_mix) returns double precision');
-SELECT has_function('rarerisk', 'normalized_hhi', ARRAY['rarerisk.supply_mix'],
-                    'normalized_hhi(supply_mix) exists');
-SELECT function_returns('rarerisk', 'normalized_hhi', ARRAY['rarerisk.supply_mix'], 'double precision',
-                        'normalized_hhi(supply_mix) returns double precision');
-SELECT has_function('rarerisk', 'shannon_diversity', ARRAY['rarerisk.supply_mix'],
-                    'shannon_diversity(supply_mix) exists');
-SELECT function_returns('rarerisk', 'shannon_diversity', ARRAY['rarerisk.supply_mix'], 'double precision',
-                        'shannon_diversity(supply_mix) returns double precision');
-SELECT has_function('rarerisk', 'concentration', ARRAY['rarerisk.supply_mix'],
-                    'concentration(supply_mix) exists');
-SELECT function_returns('rarerisk', 'concentration', ARRAY['rarerisk.supply_mix'],
-                        'rarerisk.concentration_profile',
-                        'concentration(supply_mix) returns concentration_profile');
 SELECT is_normal_function('rarerisk', 'concentration', ARRAY['rarerisk.supply_mix'],
                           'concentration(supply_mix) is a plain function, not an aggregate');
 
 -- ---------------------------------------------------------------------
 -- Aggregates over rows
 -- ---------------------------------------------------------------------
-SELECT is_aggregate('rarerisk', 'supply_mix', ARRAY['text', 'double precision'],
-                    'supply_mix(text, float8) is an aggregate');
-SELECT function_returns('rarerisk', 'supply_mix', ARRAY['text', 'double precision'], 'rarerisk.supply_mix',
-                        'supply_mix(text, float8) returns supply_mix');
-SELECT is_aggregate('rarerisk', 'supply_mix', ARRAY['text', 'double precision', 'double precision'],
-                    'supply_mix(text, float8, float8) is an aggregate');
-SELECT function_returns('rarerisk', 'supply_mix', ARRAY['text', 'double precision', 'double precision'],
-                        'rarerisk.supply_mix', 'supply_mix(text, float8, spare float8) returns supply_mix');
-SELECT is_aggregate('rarerisk', 'supply_mix_merge', ARRAY['rarerisk.supply_mix'],
-                    'supply_mix_merge(supply_mix) is an aggregate');
-SELECT function_returns('rarerisk', 'supply_mix_merge', ARRAY['rarerisk.supply_mix'], 'rarerisk.supply_mix',
-                        'supply_mix_merge(supply_mix) returns supply_mix');
-SELECT is_aggregate('rarerisk', 'concentration_hhi', ARRAY['text', 'double precision'],
-                    'concentration_hhi(text, float8) is an aggregate');
-SELECT function_returns('rarerisk', 'concentration_hhi', ARRAY['text', 'double precision'], 'double precision',
-                        'concentration_hhi returns double precision');
-SELECT is_aggregate('rarerisk', 'concentration_ratio', ARRAY['text', 'double precision', 'integer'],
-                    'concentration_ratio(text, float8, int) is an aggregate');
-SELECT function_returns('rarerisk', 'concentration_ratio', ARRAY['text', 'double precision', 'integer'],
-                        'double precision', 'concentration_ratio returns double precision');
-SELECT is_aggregate('rarerisk', 'top_supplier', ARRAY['text', 'double precision'],
-                    'top_supplier(text, float8) is an aggregate');
-SELECT function_returns('rarerisk', 'top_supplier', ARRAY['text', 'double precision'], 'text',
-                        'top_supplier(text, float8) returns text');
-SELECT is_aggregate('rarerisk', 'concentration', ARRAY['text', 'double precision'],
-                    'concentration(text, float8) is an aggregate');
-SELECT function_returns('rarerisk', 'concentration', ARRAY['text', 'double precision'],
-                        'rarerisk.concentration_profile',
-                        'concentration(text, float8) returns concentration_profile');
+-- each aggregate: it is one, and its result type
+SELECT t FROM (VALUES
+    ('supply_mix', ARRAY['text', 'double precision'], 'rarerisk.supply_mix', 'supply_mix(text, float8)'),
+    ('supply_mix', ARRAY['text', 'double precision', 'double precision'], 'rarerisk.supply_mix', 'supply_mix(text, float8, float8)'),
+    ('supply_mix_merge', ARRAY['rarerisk.supply_mix'], 'rarerisk.supply_mix', 'supply_mix_merge(supply_mix)'),
+    ('concentration_hhi', ARRAY['text', 'double precision'], 'double precision', 'concentration_hhi(text, float8)'),
+    ('concentration_ratio', ARRAY['text', 'double precision', 'integer'], 'double precision', 'concentration_ratio(text, float8, int)'),
+    ('top_supplier', ARRAY['text', 'double precision'], 'text', 'top_supplier(text, float8)'),
+    ('concentration', ARRAY['text', 'double precision'], 'rarerisk.concentration_profile', 'concentration(text, float8)')
+  ) f(name, args, returns, signature),
+  LATERAL (VALUES (is_aggregate('rarerisk', name, args, signature || ' is an aggregate')),
+                  (function_returns('rarerisk', name, args, returns, signature || ' returns ' || returns))) x(t);
 
 -- The aggregates accept integer, bigint and numeric volumes through implicit casts
 SELECT lives_ok($$SELECT rarerisk.concentration_hhi(s, v) FROM (VALUES ('A', 1::int)) t(s, v)$$,

@@ -1,15 +1,8 @@
 -- 02_semantics.sql: the row semantics of the README (rows, NULLs, measures): NULL supplier and NULL volume, per-supplier
 -- summing, empty input, empty mixes, byte-order ties, shares(), and the
 -- definitions of every concentration measure.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(105);
 SET LOCAL search_path = rarerisk, public;
 

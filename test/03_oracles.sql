@@ -10,15 +10,8 @@
 -- "Other" as a 13th supplier; ours do not (unattributed volume is never a supplier), so those are checked
 -- with "Other" entered as a named supplier, and ours against exact numeric.
 -- 6.4: U.S. import sources of REE compounds and metals 2020-23.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(46);
 SET LOCAL search_path = rarerisk, public;
 

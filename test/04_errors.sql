@@ -5,16 +5,10 @@
 --   22003 numeric_value_out_of_range: sums that overflow, 1e999 in a literal
 --   22001 string_data_right_truncation: supplier code longer than 1024 bytes
 --   22P02 invalid_text_representation: malformed supply_mix literals
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
+-- The messages themselves are in sql/errors.sql (pg_regress).
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
-SELECT plan(122);
+\ir fixtures/tap.sql
+SELECT plan(109);
 SET LOCAL search_path = rarerisk, public;
 
 -- The error message of a statement, or NULL if it succeeds
@@ -48,12 +42,12 @@ END $$;
 -- Negative, NaN and infinite volumes (22023)
 -- ---------------------------------------------------------------------
 SELECT throws_ok($$SELECT supply_mix(s, v) FROM (VALUES ('CHN', -5::float8)) t(s, v)$$,
-                 '22023', 'invalid volume -5 for supplier "CHN"',
-                 'a negative volume is an error naming the value and the supplier');
+                 '22023', NULL,
+                 'a negative volume is an error');
 SELECT throws_ok($$SELECT supply_mix(s, v) FROM (VALUES ('CHN', 'NaN'::float8)) t(s, v)$$,
-                 '22023', 'invalid volume NaN for supplier "CHN"', 'a NaN volume is an error');
+                 '22023', NULL, 'a NaN volume is an error');
 SELECT throws_ok($$SELECT supply_mix(s, v) FROM (VALUES ('CHN', 'Infinity'::float8)) t(s, v)$$,
-                 '22023', 'invalid volume Infinity for supplier "CHN"', 'an infinite volume is an error');
+                 '22023', NULL, 'an infinite volume is an error');
 SELECT throws_ok($$SELECT supply_mix(s, v) FROM (VALUES ('CHN', '-Infinity'::float8)) t(s, v)$$,
                  '22023', NULL, 'a -Infinity volume is an error');
 SELECT throws_ok($$SELECT supply_mix(s, v) FROM (VALUES (NULL, -1::float8)) t(s, v)$$,
@@ -77,8 +71,8 @@ SELECT throws_ok($$SELECT concentration_hhi(s, v) FROM (VALUES ('A', 1::float8),
 
 -- Spare capacity
 SELECT throws_ok($$SELECT supply_mix(s, v, sp) FROM (VALUES ('CHN', 1::float8, -2::float8)) t(s, v, sp)$$,
-                 '22023', 'invalid spare capacity -2 for supplier "CHN"',
-                 'a negative spare capacity is an error naming the value and the supplier');
+                 '22023', NULL,
+                 'a negative spare capacity is an error');
 SELECT throws_ok($$SELECT supply_mix(s, v, sp) FROM (VALUES ('CHN', 1::float8, 'NaN'::float8)) t(s, v, sp)$$,
                  '22023', NULL, 'a NaN spare capacity is an error');
 SELECT throws_ok($$SELECT supply_mix(s, v, sp) FROM (VALUES ('CHN', 1::float8, 'Infinity'::float8)) t(s, v, sp)$$,
@@ -165,87 +159,69 @@ SELECT lives_ok($$SELECT g, concentration_ratio(s, v, g)
 -- ---------------------------------------------------------------------
 -- Malformed supply_mix literals (22P02)
 -- ---------------------------------------------------------------------
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1, "A": 2}}'::supply_mix$$, '22P02', NULL,
-                 'a duplicate supplier is rejected');
-SELECT throws_like($$SELECT '{"suppliers": {"A": 1, "B": 2, "A": 2}}'::supply_mix$$, '%duplicate supplier "A"%',
-                   'the duplicate-supplier error names the supplier');
-SELECT throws_like($$SELECT ('{"suppliers": {' || string_agg(format('"c%s": 1', i % 40), ', ') || '}}')::supply_mix
-                       FROM generate_series(1, 41) i$$, '%duplicate supplier "c1"%',
-                   'a duplicate supplier among 41 (a hash-indexed mix) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"\u00e9": 1, "é": 2}}'::supply_mix$$, '22P02', NULL,
-                 'a duplicate supplier spelled once as a \u escape is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"": 1}}'::supply_mix$$, '22P02', NULL, 'an empty supplier code is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": -1}}'::supply_mix$$, '22P02', NULL, 'a negative volume is rejected');
-SELECT throws_like($$SELECT '{"suppliers": {"A": -7.5}}'::supply_mix$$, '%-7.5%',
-                   'the negative-volume error names the value');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "unattributed": -1}'::supply_mix$$, '22P02', NULL,
-                 'a negative unattributed volume is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "spare": {"A": -1}}'::supply_mix$$, '22P02', NULL,
-                 'a negative spare capacity is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "unattributed_spare": -1}'::supply_mix$$, '22P02', NULL,
-                 'a negative unattributed spare capacity is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "foo": 1}'::supply_mix$$, '22P02', NULL, 'an unknown key is rejected');
-SELECT throws_like($$SELECT '{"suppliers": {"A": 1}, "volumes": {}}'::supply_mix$$, '%"volumes"%',
-                   'the unknown-key error names the key');
-SELECT throws_ok($$SELECT '{"Suppliers": {"A": 1}}'::supply_mix$$, '22P02', NULL, 'keys are case-sensitive');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "suppliers": {"B": 1}}'::supply_mix$$, '22P02', NULL,
-                 'a duplicate top-level key is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "unattributed": 1, "unattributed": 2}'::supply_mix$$, '22P02', NULL,
-                 'a duplicate "unattributed" key is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}} x'::supply_mix$$, '22P02', NULL, 'trailing garbage is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}}}'::supply_mix$$, '22P02', NULL, 'a trailing brace is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}}{}'::supply_mix$$, '22P02', NULL, 'a second object is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "spare": {"B": 1}}'::supply_mix$$, '22P02', NULL,
-                 'spare capacity for a supplier not among the suppliers is rejected');
-SELECT throws_like($$SELECT '{"suppliers": {"A": 1}, "spare": {"ZZZ": 1}}'::supply_mix$$, '%"ZZZ"%',
-                   'the stray-spare error names the supplier');
-SELECT throws_ok($$SELECT '{"spare": {"A": 1}, "suppliers": {}}'::supply_mix$$, '22P02', NULL,
-                 'spare capacity with no suppliers at all is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "spare": {"A": 1, "A": 2}}'::supply_mix$$, '22P02', NULL,
-                 'a duplicate spare entry is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1'::supply_mix$$, '22P02', NULL, 'truncated JSON (after a number) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": '::supply_mix$$, '22P02', NULL, 'truncated JSON (after a colon) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A'::supply_mix$$, '22P02', NULL, 'truncated JSON (inside a string) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}'::supply_mix$$, '22P02', NULL, 'truncated JSON (missing brace) is rejected');
-SELECT throws_ok($$SELECT '{'::supply_mix$$, '22P02', NULL, 'a lone brace is rejected');
-SELECT throws_ok($$SELECT ''::supply_mix$$, '22P02', NULL, 'the empty string is rejected');
-SELECT throws_ok($$SELECT '   '::supply_mix$$, '22P02', NULL, 'a blank string is rejected');
-SELECT throws_ok($$SELECT 'null'::supply_mix$$, '22P02', NULL, 'JSON null is rejected');
-SELECT throws_ok($$SELECT '[]'::supply_mix$$, '22P02', NULL, 'a JSON array is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": [["A", 1]]}'::supply_mix$$, '22P02', NULL, 'suppliers as an array is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": NaN}}'::supply_mix$$, '22P02', NULL, 'NaN is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": Infinity}}'::supply_mix$$, '22P02', NULL, 'Infinity is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": "60"}}'::supply_mix$$, '22P02', NULL, 'a string as a volume is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "unattributed": "25"}'::supply_mix$$, '22P02', NULL,
-                 'a string as the unattributed volume is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": null}}'::supply_mix$$, '22P02', NULL, 'null as a volume is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": true}}'::supply_mix$$, '22P02', NULL, 'true as a volume is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": {"v": 1}}}'::supply_mix$$, '22P02', NULL, 'an object as a volume is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 01}}'::supply_mix$$, '22P02', NULL, 'a leading zero (not JSON) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": +1}}'::supply_mix$$, '22P02', NULL, 'a leading plus (not JSON) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": .5}}'::supply_mix$$, '22P02', NULL, '.5 (not JSON) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1.}}'::supply_mix$$, '22P02', NULL, '1. (not JSON) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1e}}'::supply_mix$$, '22P02', NULL, '1e (not JSON) is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 0x10}}'::supply_mix$$, '22P02', NULL, 'a hexadecimal number is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1,}}'::supply_mix$$, '22P02', NULL, 'a trailing comma is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1},}'::supply_mix$$, '22P02', NULL, 'a trailing top-level comma is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {A: 1}}'::supply_mix$$, '22P02', NULL, 'an unquoted supplier code is rejected');
-SELECT throws_ok($$SELECT '{''suppliers'': {"A": 1}}'::supply_mix$$, '22P02', NULL, 'single quotes are rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A" 1}}'::supply_mix$$, '22P02', NULL, 'a missing colon is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1 "B": 2}}'::supply_mix$$, '22P02', NULL, 'a missing comma is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"\ud800": 1}}'::supply_mix$$, '22P02', NULL, 'a lone high surrogate is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"\udc00x": 1}}'::supply_mix$$, '22P02', NULL, 'a lone low surrogate is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"\u0000": 1}}'::supply_mix$$, '22P02', NULL,
-                 '\u0000 is rejected (text cannot hold it)');
-SELECT throws_ok($$SELECT '{"suppliers": {"\x41": 1}}'::supply_mix$$, '22P02', NULL, 'an invalid escape is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"\u00g1": 1}}'::supply_mix$$, '22P02', NULL, 'a bad \u escape is rejected');
-SELECT throws_ok($$SELECT E'{"suppliers": {"A\nB": 1}}'::supply_mix$$, '22P02', NULL,
-                 'a raw control character inside a string is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "k": 0}'::supply_mix$$, '22P02', NULL, 'k = 0 in a literal is rejected');
-SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "k": 1.5}'::supply_mix$$, '22P02', NULL,
-                 'a fractional k in a literal is rejected');
-SELECT throws_matching($$SELECT format('{"suppliers": {"%s": 1}}', repeat('x', 1025))::supply_mix$$, '1024',
-                       'a supplier code over 1024 bytes in a literal is rejected, naming the limit');
+-- each literal (SQL source text) and what is wrong with it
+SELECT throws_ok('SELECT ' || literal || '::supply_mix', '22P02', NULL, what)
+  FROM (VALUES
+    ($l$'{"suppliers": {"A": 1, "A": 2}}'$l$, 'a duplicate supplier is rejected'),
+    ($l$'{"suppliers": {"\u00e9": 1, "é": 2}}'$l$, 'a duplicate supplier spelled once as a \u escape is rejected'),
+    ($l$'{"suppliers": {"": 1}}'$l$, 'an empty supplier code is rejected'),
+    ($l$'{"suppliers": {"A": -1}}'$l$, 'a negative volume is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "unattributed": -1}'$l$, 'a negative unattributed volume is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "spare": {"A": -1}}'$l$, 'a negative spare capacity is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "unattributed_spare": -1}'$l$, 'a negative unattributed spare capacity is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "foo": 1}'$l$, 'an unknown key is rejected'),
+    ($l$'{"Suppliers": {"A": 1}}'$l$, 'keys are case-sensitive'),
+    ($l$'{"suppliers": {"A": 1}, "suppliers": {"B": 1}}'$l$, 'a duplicate top-level key is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "unattributed": 1, "unattributed": 2}'$l$, 'a duplicate "unattributed" key is rejected'),
+    ($l$'{"suppliers": {"A": 1}} x'$l$, 'trailing garbage is rejected'),
+    ($l$'{"suppliers": {"A": 1}}}'$l$, 'a trailing brace is rejected'),
+    ($l$'{"suppliers": {"A": 1}}{}'$l$, 'a second object is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "spare": {"B": 1}}'$l$, 'spare capacity for a supplier not among the suppliers is rejected'),
+    ($l$'{"spare": {"A": 1}, "suppliers": {}}'$l$, 'spare capacity with no suppliers at all is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "spare": {"A": 1, "A": 2}}'$l$, 'a duplicate spare entry is rejected'),
+    ($l$'{"suppliers": {"A": 1'$l$, 'truncated JSON (after a number) is rejected'),
+    ($l$'{"suppliers": {"A": '$l$, 'truncated JSON (after a colon) is rejected'),
+    ($l$'{"suppliers": {"A'$l$, 'truncated JSON (inside a string) is rejected'),
+    ($l$'{"suppliers": {"A": 1}'$l$, 'truncated JSON (missing brace) is rejected'),
+    ($l$'{'$l$, 'a lone brace is rejected'),
+    ($l$''$l$, 'the empty string is rejected'),
+    ($l$'   '$l$, 'a blank string is rejected'),
+    ($l$'null'$l$, 'JSON null is rejected'),
+    ($l$'[]'$l$, 'a JSON array is rejected'),
+    ($l$'{"suppliers": [["A", 1]]}'$l$, 'suppliers as an array is rejected'),
+    ($l$'{"suppliers": {"A": NaN}}'$l$, 'NaN is rejected'),
+    ($l$'{"suppliers": {"A": Infinity}}'$l$, 'Infinity is rejected'),
+    ($l$'{"suppliers": {"A": "60"}}'$l$, 'a string as a volume is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "unattributed": "25"}'$l$, 'a string as the unattributed volume is rejected'),
+    ($l$'{"suppliers": {"A": null}}'$l$, 'null as a volume is rejected'),
+    ($l$'{"suppliers": {"A": true}}'$l$, 'true as a volume is rejected'),
+    ($l$'{"suppliers": {"A": {"v": 1}}}'$l$, 'an object as a volume is rejected'),
+    ($l$'{"suppliers": {"A": 01}}'$l$, 'a leading zero (not JSON) is rejected'),
+    ($l$'{"suppliers": {"A": +1}}'$l$, 'a leading plus (not JSON) is rejected'),
+    ($l$'{"suppliers": {"A": .5}}'$l$, '.5 (not JSON) is rejected'),
+    ($l$'{"suppliers": {"A": 1.}}'$l$, '1. (not JSON) is rejected'),
+    ($l$'{"suppliers": {"A": 1e}}'$l$, '1e (not JSON) is rejected'),
+    ($l$'{"suppliers": {"A": 0x10}}'$l$, 'a hexadecimal number is rejected'),
+    ($l$'{"suppliers": {"A": 1,}}'$l$, 'a trailing comma is rejected'),
+    ($l$'{"suppliers": {"A": 1},}'$l$, 'a trailing top-level comma is rejected'),
+    ($l$'{"suppliers": {A: 1}}'$l$, 'an unquoted supplier code is rejected'),
+    ($l$'{''suppliers'': {"A": 1}}'$l$, 'single quotes are rejected'),
+    ($l$'{"suppliers": {"A" 1}}'$l$, 'a missing colon is rejected'),
+    ($l$'{"suppliers": {"A": 1 "B": 2}}'$l$, 'a missing comma is rejected'),
+    ($l$'{"suppliers": {"\ud800": 1}}'$l$, 'a lone high surrogate is rejected'),
+    ($l$'{"suppliers": {"\udc00x": 1}}'$l$, 'a lone low surrogate is rejected'),
+    ($l$'{"suppliers": {"\u0000": 1}}'$l$, '\u0000 is rejected (text cannot hold it)'),
+    ($l$'{"suppliers": {"\x41": 1}}'$l$, 'an invalid escape is rejected'),
+    ($l$'{"suppliers": {"\u00g1": 1}}'$l$, 'a bad \u escape is rejected'),
+    ($l$E'{"suppliers": {"A\nB": 1}}'$l$, 'a raw control character inside a string is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "k": 0}'$l$, 'k = 0 in a literal is rejected'),
+    ($l$'{"suppliers": {"A": 1}, "k": 1.5}'$l$, 'a fractional k in a literal is rejected')
+  ) t(literal, what);
+SELECT throws_ok($$SELECT ('{"suppliers": {' || string_agg(format('"c%s": 1', i % 40), ', ') || '}}')::supply_mix
+                     FROM generate_series(1, 41) i$$, '22P02', NULL,
+                 'a duplicate supplier among 41 (a hash-indexed mix) is rejected');
+SELECT throws_ok($$SELECT format('{"suppliers": {"%s": 1}}', repeat('x', 1025))::supply_mix$$, '22P02', NULL,
+                 'a supplier code over 1024 bytes in a literal is rejected');
 SELECT throws_ok($$SELECT repeat('{', 100000)::supply_mix$$, '22P02', NULL,
                  'deeply nested input is rejected, without exhausting the stack');
 SELECT throws_ok($$SELECT ('{"suppliers": {"A": 1' || repeat('0', 400) || '}}')::supply_mix$$, NULL, NULL,
@@ -253,40 +229,20 @@ SELECT throws_ok($$SELECT ('{"suppliers": {"A": 1' || repeat('0', 400) || '}}'):
 
 -- Numbers out of the range of double precision (22003)
 SELECT throws_ok($$SELECT '{"suppliers": {"A": 1e999}}'::supply_mix$$, '22003', NULL, 'a volume of 1e999 is out of range');
-SELECT throws_like($$SELECT '{"suppliers": {"A": 1e999}}'::supply_mix$$, '%1e999%',
-                   'the out-of-range error names the number');
 SELECT throws_ok($$SELECT '{"suppliers": {}, "unattributed": 2e308}'::supply_mix$$, '22003', NULL,
                  'an unattributed volume of 2e308 is out of range');
 SELECT throws_ok($$SELECT '{"suppliers": {"A": 1}, "spare": {"A": 1e400}}'::supply_mix$$, '22003', NULL,
                  'a spare capacity of 1e400 is out of range');
 
 -- ---------------------------------------------------------------------
--- Valid edge cases
+-- Valid edge cases (their text forms: sql/supply_mix.sql)
 -- ---------------------------------------------------------------------
-SELECT is('{"suppliers": {"\u00e9\u4e2d": 1}}'::supply_mix::text, '{"suppliers": {"é中": 1}, "unattributed": 0}',
-          'unicode escapes are decoded');
-SELECT is('{"suppliers": {"\ud83d\ude00": 1}}'::supply_mix::text, '{"suppliers": {"😀": 1}, "unattributed": 0}',
-          'a surrogate pair is decoded to one character');
 SELECT is((SELECT supplier FROM shares('{"suppliers": {"a\"b\\c\/d\te": 1}}')), E'a"b\\c/d\te',
           'escaped quote, backslash, slash and tab are decoded');
-SELECT lives_ok($$SELECT '{}'::supply_mix$$, '{} is the empty mix');
-SELECT lives_ok($$SELECT '{"suppliers": {}}'::supply_mix$$, 'an empty suppliers object is accepted');
-SELECT is(E' \t\r\n{ "unattributed" :25 ,\n"suppliers":{"VNM" : 15,"CHN":60}\t}\n '::supply_mix::text,
-          '{"suppliers": {"CHN": 60, "VNM": 15}, "unattributed": 25}',
-          'any JSON whitespace and key order is accepted and printed canonically');
-SELECT is('{"suppliers": {"A": 1.5E+3, "B": 25e-1, "C": 0.0, "D": 0}}'::supply_mix::text,
-          '{"suppliers": {"A": 1500, "B": 2.5, "C": 0, "D": 0}, "unattributed": 0}',
-          'exponent forms and zero volumes are accepted');
 SELECT is(('{"suppliers": {"' || repeat('x', 1024) || '": 1}}')::supply_mix::text,
           '{"suppliers": {"' || repeat('x', 1024) || '": 1}, "unattributed": 0}',
           'a 1024-byte supplier code in a literal is accepted');
-SELECT is('{"suppliers": {"A": 1.7976931348623157e308}}'::supply_mix::text,
-          '{"suppliers": {"A": 1.7976931348623157e+308}, "unattributed": 0}',
-          'the largest double is accepted');
 SELECT is(total('{"suppliers": {"A": 5e-324}}'), 5e-324::float8, 'the smallest subnormal double is accepted');
-SELECT is('{"spare": {"A": 0}, "suppliers": {"A": 2}, "unattributed_spare": 1}'::supply_mix::text,
-          '{"suppliers": {"A": 2}, "unattributed": 0, "spare": {}, "unattributed_spare": 1}',
-          'spare before suppliers is accepted; zero spare is not listed');
 
 -- ---------------------------------------------------------------------
 -- Message style: lower-case, no trailing period

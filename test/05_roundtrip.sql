@@ -1,16 +1,9 @@
 -- 05_roundtrip.sql: the supply_mix value: exact text round
 -- trip with bit-identical doubles, canonical printing, the JSON form as
 -- jsonb, stored mixes merged later, and the binary send format.
--- (Binary receive is exercised by the pg_regress suite through COPY BINARY.)
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
+-- (Binary receive through COPY BINARY: test/08_roundtrip_types.sql.)
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(43);
 SET LOCAL search_path = rarerisk, public;
 SELECT setseed(0.4242);

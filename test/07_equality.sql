@@ -2,14 +2,7 @@
 -- types with equality: = and <> agree with the text forms, the btree order
 -- is total and consistent with =, equal values hash equal, and DISTINCT,
 -- GROUP BY, UNION, hash joins and merge joins work on them.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(24);
 SET LOCAL search_path = rarerisk, public;
 

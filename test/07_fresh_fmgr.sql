@@ -5,15 +5,8 @@
 -- of test/fmgr does the calling.  A state that depends on fn_extra, or a
 -- reset callback whose memory lives in fn_mcxt, makes these queries hang
 -- in the executor's memory context reset or crash.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(22);
 SET LOCAL search_path = rarerisk, public;
 SET LOCAL max_parallel_workers_per_gather = 0;

@@ -6,14 +6,7 @@
 -- normal, 1e308, the largest double split so that totals stay finite),
 -- values next to them, long and multibyte codes with escapes.  A value
 -- that could not be read back is refused when it is made.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(16);
 SET LOCAL search_path = rarerisk, public;
 SELECT setseed(0.2026);
@@ -40,7 +33,7 @@ INSERT INTO vals (kind, id, n)
 SELECT 'network', 1000 + g, origin_network(e, i, v) FROM (
   SELECT g, s AS e, coalesce(lead(s) OVER w, s, 'Z') AS i, v FROM rows_ WINDOW w AS (PARTITION BY g ORDER BY v, s)) f
  GROUP BY g;
-INSERT INTO vals (kind, id, n) VALUES ('network isolated', 1, '{"flows": {"A": {}, "B": {"C": 1}}}');
+INSERT INTO vals (kind, id, n) VALUES ('network isolated', 1, '{"flows": {"A": {}, "B": {"C": 1}}}'), ('network empty', 1, '{}');
 INSERT INTO vals (kind, id, sc)
 SELECT 'scenario', g, embargo(array_agg(s) FILTER (WHERE s IS NOT NULL AND s !~ '^[A-Za-z]{2,3}$' OR s IN ('CHN', 'AUS', 'VNM')),
                               intensity => (g % 11) / 10.0, stock_days => least(max(v), 1e300),

@@ -3,15 +3,8 @@
 -- whatever the path (rows, merged mixes); one just below the limit works.
 -- Memory-heavy (about 3 GB at the peak, a minute): pg_prove runs the files
 -- one after the other, so nothing else runs beside it.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(4);
 SET LOCAL search_path = rarerisk, public;
 SET LOCAL max_parallel_workers_per_gather = 0;

@@ -1,18 +1,11 @@
 -- pgTAP: properties of the embargo model on deterministic
 -- pseudo-random data, worst_embargo against brute force, and the same
 -- answer from serial, parallel, partitionwise and stored-mix plans.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-BEGIN;
+\ir fixtures/tap.sql
 SET LOCAL search_path = rarerisk, public;
-SELECT plan(31);
+SELECT plan(32);
 
--- hash-based uniform [0,1) from (i, salt): no random(), same on every machine
-CREATE FUNCTION pg_temp.u(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
-$$ SELECT (((((i * 2654435761 + salt * 40503) % 4294967296) # 1013904223) * 1664525 + 12345) % 1000003)::float8 / 1000003 $$;
+\ir fixtures/uniform.sql
 
 -- 300 groups, up to 12 named suppliers each, some unattributed rows
 CREATE TEMP TABLE f AS
@@ -163,6 +156,13 @@ SELECT is((SELECT count(*) FROM mixes x, generate_series(1, 3) k
 SELECT throws_ok($$SELECT worst_embargo('{"suppliers": {"CHN": 1}}', 1, intensity => NULL)$$, '22004', NULL,
           'worst_embargo with a NULL parameter is an error, as in embargo()');
 SELECT is(worst_embargo(NULL::supply_mix, 1), NULL, 'worst_embargo over a NULL mix is NULL');
+
+-- the embargo aggregates (the three row signatures of embargo_shortfall and
+-- of embargo_impact) share one state type with a combine function
+SELECT is((SELECT count(*) || ' ' || string_agg(DISTINCT t.typname || ' ' || p.proparallel::text || ' ' || (a.aggcombinefn <> 0), ',')
+             FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_type t ON t.oid = a.aggtranstype
+            WHERE p.pronamespace = 'rarerisk'::regnamespace AND p.proname IN ('embargo_shortfall', 'embargo_impact')),
+          '6 embargo_state s true', 'the embargo aggregates are parallel safe, with state embargo_state and a combine function');
 
 -- parallel Partial/Finalize, partitionwise and serial give the same answers
 CREATE TABLE pg_temp_big_embargo (g int, s text, v float8, sp float8, th float8);

@@ -3,12 +3,7 @@
 -- embargoed_content(), disruption events and check_supplier_codes() refuse a code of two or
 -- three letters that is no ISO code, a country's name and a padded code,
 -- with the likely code as hint, and accept every other shape.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-BEGIN;
+\ir fixtures/tap.sql
 SET LOCAL search_path = rarerisk, public;
 SELECT plan(24);
 

@@ -3,14 +3,7 @@
 -- own component: a production edge a -> a and an edge a -> b for every
 -- a < b, so the work is in the right-hand sides, not in any elimination)
 -- and a cyclic one (one large component: the elimination itself).
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(4);
 SET LOCAL search_path = rarerisk, public;
 

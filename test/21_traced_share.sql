@@ -2,12 +2,7 @@
 -- tracing attributes to a producing country: exact values on a small
 -- network, 0 without production rows, and agreement with origin_shares on
 -- pseudo-random networks.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-BEGIN;
+\ir fixtures/tap.sql
 SET LOCAL search_path = rarerisk, public;
 SELECT plan(6);
 

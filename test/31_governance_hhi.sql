@@ -7,15 +7,8 @@
 --   NaN, negative or infinite risk; 22004 for a NULL risk of a named
 --   supplier; same answer in serial and parallel plans.
 -- Written before the aggregate exists: it fails until it is added.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(31);
 SET LOCAL search_path = rarerisk, public;
 

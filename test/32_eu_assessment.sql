@@ -9,15 +9,8 @@
 --   means of their members), its group rows computed, not copied; and
 --   eu_supply_risk reproduces published processing-stage SRs from public
 --   inputs (WGI, the EU's China share, EoL-RIR and SI), where it can.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(42);
 SET LOCAL search_path = rarerisk, public;
 

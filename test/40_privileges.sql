@@ -9,15 +9,8 @@
 --   * the install script is safe against a hostile search_path: objects
 --     planted in a schema ahead of pg_catalog are never called.
 -- Everything happens inside one transaction that is rolled back.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(16);
 
 CREATE TEMP VIEW ext_proc AS

@@ -4,15 +4,8 @@
 -- version, walks ALTER EXTENSION rarerisk UPDATE to default_version and
 -- checks that the updated extension has exactly the objects (with the same
 -- identities) of a fresh install, and the same results.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(6);
 SET LOCAL client_min_messages = warning;
 

@@ -2,15 +2,8 @@
 -- It is written for PostgreSQL 15 to 18 and refuses to build for others;
 -- on 18 the module's magic block names it and its release, which must be
 -- the version of the installed extension (both come from rarerisk.control).
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(4);
 
 SELECT ok(current_setting('server_version_num')::int BETWEEN 150000 AND 189999,

@@ -7,15 +7,8 @@
 --     over a positive total with no named supplier it is ('{}', 0, 0);
 --   * error messages cut long codes on a character boundary, never inside a
 --     multibyte character.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(20);
 SET LOCAL search_path = rarerisk, public;
 

@@ -9,15 +9,8 @@
 -- in a few milliseconds, a read the extension cannot interrupt), merging
 -- and flattening it (the canonical sort), and aggregates over 3,000,000
 -- groups.
-\set ECHO none
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
 \set ON_ERROR_ROLLBACK 1
-\set ON_ERROR_STOP true
-
-BEGIN;
+\ir fixtures/tap.sql
 SELECT plan(30);
 SET LOCAL search_path = rarerisk, public;
 

@@ -1,22 +1,11 @@
 -- pgTAP: the probabilistic disruption risk against brute force in plain
 -- SQL (every outcome of the events through the embargo_impact aggregate),
 -- its distribution, monotonicity, the degenerate cases and the errors.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-BEGIN;
+\ir fixtures/tap.sql
 SET LOCAL search_path = rarerisk, public;
 SELECT plan(38);
 
--- hash-based uniform [0,1) from (i, salt): no random(), same on every machine
-CREATE FUNCTION pg_temp.u(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
-$$ SELECT (((((i * 2654435761 + salt * 40503) % 4294967296) # 1013904223) * 1664525 + 12345) % 1000003)::float8 / 1000003 $$;
-
--- equal within 1e-12 relative
-CREATE FUNCTION pg_temp.close(a float8, b float8) RETURNS bool LANGUAGE sql IMMUTABLE AS
-$$ SELECT a = b OR abs(a - b) <= 1e-12 * greatest(abs(a), abs(b)) $$;
+\ir fixtures/uniform.sql
 
 -- 60 cases: rows of up to 8 suppliers (some unattributed), events with
 -- 0 to 10 events each; codes ZZA and ZZB are never in a mix

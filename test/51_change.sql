@@ -1,17 +1,11 @@
 -- pgTAP: concentration_change and dominant_supplier against plain SQL over
 -- shares(), on deterministic pseudo-random pairs of mixes, with the edge
 -- cases and errors.
-\set ON_ERROR_STOP 1
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-\pset pager off
-BEGIN;
+\ir fixtures/tap.sql
 SET LOCAL search_path = rarerisk, public;
 SELECT plan(14);
 
-CREATE FUNCTION pg_temp.u(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
-$$ SELECT (((((i * 2654435761 + salt * 40503) % 4294967296) # 1013904223) * 1664525 + 12345) % 1000003)::float8 / 1000003 $$;
+\ir fixtures/uniform.sql
 
 -- 200 groups in two periods; suppliers come and go, some volumes are 0
 CREATE TEMP TABLE r AS
