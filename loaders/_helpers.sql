@@ -43,6 +43,22 @@ LANGUAGE sql IMMUTABLE AS $$
          WITH ORDINALITY AS u(f, i)
 $$;
 
+-- 'x.csv, line 1: not a BGS ... file: the header lacks column(s) year, units':
+-- the columns (found by name) a layout needs; also_missing names more to
+-- report (e.g. one of two alternatives, both absent)
+CREATE FUNCTION pg_temp.rr_require_columns(layout text, cols text[], also_missing text[] DEFAULT NULL) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
+    missing text[] := (SELECT array_agg(c) FROM unnest(cols) c WHERE c <> ALL (hdr)) || also_missing;
+BEGIN
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION '%, line 1: not %: the header lacks column(s) %', current_setting('rr.file'), layout,
+            array_to_string(missing, ', ')
+            USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
+    END IF;
+END $$;
+
 SELECT count(*) = 0 AS rr_empty FROM rr_raw \gset
 \if :rr_empty
 DO $$ BEGIN RAISE EXCEPTION 'the input file is empty' USING ERRCODE = '22P02'; END $$;

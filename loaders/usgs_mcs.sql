@@ -40,23 +40,12 @@
 -- rarerisk_data.country_by_name is an error.
 -- One transaction; reloading a file (same base name) replaces its rows.
 
-\set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
 \if :{?edition}
 \else
 \set edition ''
 \endif
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
+\set ON_ERROR_STOP on
+\ir _begin.sql
 
 DO $$
 DECLARE first text := (SELECT line FROM rr_raw WHERE n = 1);

@@ -13,18 +13,7 @@
 -- rarerisk.wgi_risk().  One transaction; reloading a file replaces its rows.
 
 \set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
+\ir _begin.sql
 \ir _stage.sql
 
 DO $$
