@@ -26,6 +26,15 @@ BEGIN
         USING ERRCODE = '22P02', HINT = 'nothing was loaded; fix the file and run the loader again';
 END $$;
 
+-- 'line 12: column "year": "19x5" is not a year', or 'empty value is not a
+-- year' when val is NULL: a value that breaks its column's rule
+CREATE FUNCTION pg_temp.rr_fail_value(line int, col text, val text, why text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_temp.rr_fail(current_setting('rr.file'), line,
+        format('column "%s": %s %s', col, coalesce('"' || val || '"', 'empty value'), why));
+END $$;
+
 -- '1 edition', '2 editions': a count with its noun
 CREATE FUNCTION pg_temp.rr_n(n bigint, one text, many text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT n || ' ' || CASE WHEN n = 1 THEN one ELSE coalesce(many, one || 's') END $$;

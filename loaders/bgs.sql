@@ -54,8 +54,7 @@ BEGIN
         SELECT line, 'yearbook_table_trans', table_name, 'is empty', 5 FROM rr_src WHERE coalesce(table_name, '') = ''
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(current_setting('rr.file'), r.line,
-            format('column "%s": %s %s', r.col, coalesce('"' || r.val || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, r.why);
     END IF;
 END $$;
 

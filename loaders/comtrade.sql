@@ -74,7 +74,7 @@ END $$;
 
 -- validate: the first bad line, in file order, stops the load
 DO $$
-DECLARE r record; file text := current_setting('rr.file');
+DECLARE r record;
 BEGIN
     SELECT s.line, v.col, v.val, v.why INTO r
     FROM rr_src s,
@@ -90,8 +90,7 @@ BEGIN
     ORDER BY s.line, v.col
     LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col,
-                coalesce('"' || r.val || '"', 'empty value'), CASE WHEN r.val IS NULL THEN 'is required' ELSE r.why END));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, CASE WHEN r.val IS NULL THEN 'is required' ELSE r.why END);
     END IF;
 END $$;
 

@@ -60,7 +60,7 @@ BEGIN
          WHERE coalesce(agg, '') NOT IN ('t', 'f', 'true', 'false')
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col, coalesce('"' || r.val || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, r.why);
     END IF;
     SELECT count(*) INTO k FROM rr_src WHERE padded;
     IF k > 0 THEN

@@ -222,7 +222,7 @@ UPDATE rr_src SET notes = concat_ws('; ', notes, 'value: ' || btrim(value)), val
  WHERE btrim(value) ~ '^<\s*[0-9][0-9,.]*$';
 
 DO $$
-DECLARE r record; file text := current_setting('rr.file');
+DECLARE r record;
 BEGIN
     SELECT line, col, value, why INTO r FROM (
         SELECT line, 'edition' AS col, edition AS value, 'is not an MCS edition (MCS20YY)' AS why, 1 AS o
@@ -237,7 +237,7 @@ BEGIN
            AND coalesce(value, '') NOT IN ('', 'W', 'NA', '—', '–', '-', '--', 's', 'XX', 'incl', '<')
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col, coalesce('"' || r.value || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.value, r.why);
     END IF;
 END $$;
 

@@ -45,8 +45,7 @@ BEGIN
          WHERE coalesce(value, '') NOT IN ('', '..') AND value !~ '^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$'
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(current_setting('rr.file'), r.line,
-            format('column "%s": %s %s', r.col, coalesce('"' || r.val || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, r.why);
     END IF;
 END $$;
 
