@@ -2,7 +2,7 @@
 # extension and the tables of stored values both carry across a dump, a
 # restore or an upgrade (supply_mix built by the aggregate with NULL
 # suppliers and spare capacity, embargo_scenario, embargo_state).
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 sample_values_sql=$(cat <<'SQL'
 CREATE EXTENSION rarerisk;
 CREATE TABLE monthly AS
