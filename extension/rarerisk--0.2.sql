@@ -8,19 +8,29 @@
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 -- ---------------------------------------------------------------------
--- The supply_mix type
+-- Types with their text and binary forms; equality, order and hashing
+-- of the values that are compared
 -- ---------------------------------------------------------------------
+
+-- supply_mix: the per-supplier volumes of a group
 
 CREATE TYPE @extschema@.supply_mix;
 
 CREATE FUNCTION @extschema@.supply_mix_in(cstring) RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_in(cstring) IS 'text input of supply_mix: the JSON form written by supply_mix_out';
+
 CREATE FUNCTION @extschema@.supply_mix_out(@extschema@.supply_mix) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'supply_mix_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_out(@extschema@.supply_mix) IS 'text output of supply_mix: JSON, suppliers in byte order, shortest exact numbers';
+
 CREATE FUNCTION @extschema@.supply_mix_recv(internal) RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_recv(internal) IS 'binary input of supply_mix (versioned, network byte order, validated)';
+
 CREATE FUNCTION @extschema@.supply_mix_send(@extschema@.supply_mix) RETURNS bytea
 	AS 'MODULE_PATHNAME', 'supply_mix_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_send(@extschema@.supply_mix) IS 'binary output of supply_mix (versioned, network byte order)';
 
 CREATE TYPE @extschema@.supply_mix (
 	INPUT = @extschema@.supply_mix_in,
@@ -31,13 +41,8 @@ CREATE TYPE @extschema@.supply_mix (
 	ALIGNMENT = double,
 	STORAGE = extended
 );
-
 COMMENT ON TYPE @extschema@.supply_mix IS
 'per-supplier totals of one group (volume, spare capacity, unattributed volume); text form is JSON, e.g. {"suppliers": {"CHN": 60, "VNM": 15}, "unattributed": 25}';
-COMMENT ON FUNCTION @extschema@.supply_mix_in(cstring) IS 'text input of supply_mix: the JSON form written by supply_mix_out';
-COMMENT ON FUNCTION @extschema@.supply_mix_out(@extschema@.supply_mix) IS 'text output of supply_mix: JSON, suppliers in byte order, shortest exact numbers';
-COMMENT ON FUNCTION @extschema@.supply_mix_recv(internal) IS 'binary input of supply_mix (versioned, network byte order, validated)';
-COMMENT ON FUNCTION @extschema@.supply_mix_send(@extschema@.supply_mix) IS 'binary output of supply_mix (versioned, network byte order)';
 
 -- Equality, order and hashing of supply_mix: equal when the canonical binary
 -- forms are equal byte for byte (suppliers in byte order, each volume the value of its compensated sum; equal exactly when the text forms are equal), so DISTINCT, GROUP BY, UNION,
@@ -45,22 +50,48 @@ COMMENT ON FUNCTION @extschema@.supply_mix_send(@extschema@.supply_mix) IS 'bina
 -- with no other meaning
 CREATE FUNCTION @extschema@.supply_mix_eq(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool
 	AS 'MODULE_PATHNAME', 'supply_mix_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_eq(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'is the first supply mix equal to the second (canonical binary forms compared byte by byte); implements the = operator';
+
 CREATE FUNCTION @extschema@.supply_mix_ne(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool
 	AS 'MODULE_PATHNAME', 'supply_mix_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_ne(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'is the first supply mix not equal to the second (canonical binary forms compared byte by byte); implements the <> operator';
+
 CREATE FUNCTION @extschema@.supply_mix_lt(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool
 	AS 'MODULE_PATHNAME', 'supply_mix_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_lt(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'is the first supply mix before the second (canonical binary forms compared byte by byte); implements the < operator';
+
 CREATE FUNCTION @extschema@.supply_mix_le(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool
 	AS 'MODULE_PATHNAME', 'supply_mix_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_le(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'is the first supply mix before or equal the second (canonical binary forms compared byte by byte); implements the <= operator';
+
 CREATE FUNCTION @extschema@.supply_mix_gt(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool
 	AS 'MODULE_PATHNAME', 'supply_mix_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_gt(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'is the first supply mix after the second (canonical binary forms compared byte by byte); implements the > operator';
+
 CREATE FUNCTION @extschema@.supply_mix_ge(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS bool
 	AS 'MODULE_PATHNAME', 'supply_mix_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_ge(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'is the first supply mix after or equal the second (canonical binary forms compared byte by byte); implements the >= operator';
+
 CREATE FUNCTION @extschema@.supply_mix_cmp(@extschema@.supply_mix, @extschema@.supply_mix) RETURNS int4
 	AS 'MODULE_PATHNAME', 'supply_mix_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_cmp(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'-1, 0 or 1: byte order of the canonical binary forms of two supply mixs (btree support)';
+
 CREATE FUNCTION @extschema@.supply_mix_hash(@extschema@.supply_mix) RETURNS int4
 	AS 'MODULE_PATHNAME', 'supply_mix_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_hash(@extschema@.supply_mix) IS
+'hash of the canonical binary form of a supply mix (hash support: equal values hash equal)';
+
 CREATE FUNCTION @extschema@.supply_mix_hash_extended(@extschema@.supply_mix, int8) RETURNS int8
 	AS 'MODULE_PATHNAME', 'supply_mix_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_hash_extended(@extschema@.supply_mix, int8) IS
+'64-bit seeded hash of the canonical binary form of a supply mix (hash partitioning)';
 
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.supply_mix, RIGHTARG = @extschema@.supply_mix, PROCEDURE = @extschema@.supply_mix_eq,
@@ -68,31 +99,42 @@ CREATE OPERATOR @extschema@.= (
 	RESTRICT = eqsel, JOIN = eqjoinsel,
 	HASHES, MERGES
 );
+COMMENT ON OPERATOR @extschema@.= (@extschema@.supply_mix, @extschema@.supply_mix) IS 'equal to: canonical binary forms compared byte by byte';
+
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.supply_mix, RIGHTARG = @extschema@.supply_mix, PROCEDURE = @extschema@.supply_mix_ne,
 	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = neqsel, JOIN = neqjoinsel
 );
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.supply_mix, @extschema@.supply_mix) IS 'not equal to: canonical binary forms compared byte by byte';
+
 CREATE OPERATOR @extschema@.< (
 	LEFTARG = @extschema@.supply_mix, RIGHTARG = @extschema@.supply_mix, PROCEDURE = @extschema@.supply_mix_lt,
 	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
 	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
 );
+COMMENT ON OPERATOR @extschema@.< (@extschema@.supply_mix, @extschema@.supply_mix) IS 'before: canonical binary forms compared byte by byte';
+
 CREATE OPERATOR @extschema@.<= (
 	LEFTARG = @extschema@.supply_mix, RIGHTARG = @extschema@.supply_mix, PROCEDURE = @extschema@.supply_mix_le,
 	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
 	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
 );
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.supply_mix, @extschema@.supply_mix) IS 'before or equal: canonical binary forms compared byte by byte';
+
 CREATE OPERATOR @extschema@.> (
 	LEFTARG = @extschema@.supply_mix, RIGHTARG = @extschema@.supply_mix, PROCEDURE = @extschema@.supply_mix_gt,
 	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
 	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
 );
+COMMENT ON OPERATOR @extschema@.> (@extschema@.supply_mix, @extschema@.supply_mix) IS 'after: canonical binary forms compared byte by byte';
+
 CREATE OPERATOR @extschema@.>= (
 	LEFTARG = @extschema@.supply_mix, RIGHTARG = @extschema@.supply_mix, PROCEDURE = @extschema@.supply_mix_ge,
 	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
 	RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.supply_mix, @extschema@.supply_mix) IS 'after or equal: canonical binary forms compared byte by byte';
 
 CREATE OPERATOR CLASS @extschema@.supply_mix_ops DEFAULT FOR TYPE @extschema@.supply_mix USING btree AS
 	OPERATOR 1 @extschema@.< ,
@@ -101,78 +143,420 @@ CREATE OPERATOR CLASS @extschema@.supply_mix_ops DEFAULT FOR TYPE @extschema@.su
 	OPERATOR 4 @extschema@.>= ,
 	OPERATOR 5 @extschema@.> ,
 	FUNCTION 1 @extschema@.supply_mix_cmp(@extschema@.supply_mix, @extschema@.supply_mix);
+COMMENT ON OPERATOR CLASS @extschema@.supply_mix_ops USING btree IS 'byte order of the canonical binary form of supply_mix (for sorts and merge joins)';
+COMMENT ON OPERATOR FAMILY @extschema@.supply_mix_ops USING btree IS 'byte order of the canonical binary form of supply_mix';
+
 CREATE OPERATOR CLASS @extschema@.supply_mix_hash_ops DEFAULT FOR TYPE @extschema@.supply_mix USING hash AS
 	OPERATOR 1 @extschema@.= ,
 	FUNCTION 1 @extschema@.supply_mix_hash(@extschema@.supply_mix),
 	FUNCTION 2 @extschema@.supply_mix_hash_extended(@extschema@.supply_mix, int8);
-
-COMMENT ON FUNCTION @extschema@.supply_mix_eq(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'is the first supply mix equal to the second (canonical binary forms compared byte by byte); implements the = operator';
-COMMENT ON FUNCTION @extschema@.supply_mix_ne(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'is the first supply mix not equal to the second (canonical binary forms compared byte by byte); implements the <> operator';
-COMMENT ON FUNCTION @extschema@.supply_mix_lt(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'is the first supply mix before the second (canonical binary forms compared byte by byte); implements the < operator';
-COMMENT ON FUNCTION @extschema@.supply_mix_le(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'is the first supply mix before or equal the second (canonical binary forms compared byte by byte); implements the <= operator';
-COMMENT ON FUNCTION @extschema@.supply_mix_gt(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'is the first supply mix after the second (canonical binary forms compared byte by byte); implements the > operator';
-COMMENT ON FUNCTION @extschema@.supply_mix_ge(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'is the first supply mix after or equal the second (canonical binary forms compared byte by byte); implements the >= operator';
-COMMENT ON FUNCTION @extschema@.supply_mix_cmp(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'-1, 0 or 1: byte order of the canonical binary forms of two supply mixs (btree support)';
-COMMENT ON FUNCTION @extschema@.supply_mix_hash(@extschema@.supply_mix) IS
-'hash of the canonical binary form of a supply mix (hash support: equal values hash equal)';
-COMMENT ON FUNCTION @extschema@.supply_mix_hash_extended(@extschema@.supply_mix, int8) IS
-'64-bit seeded hash of the canonical binary form of a supply mix (hash partitioning)';
-COMMENT ON OPERATOR @extschema@.= (@extschema@.supply_mix, @extschema@.supply_mix) IS 'equal to: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.supply_mix, @extschema@.supply_mix) IS 'not equal to: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.< (@extschema@.supply_mix, @extschema@.supply_mix) IS 'before: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.supply_mix, @extschema@.supply_mix) IS 'before or equal: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.> (@extschema@.supply_mix, @extschema@.supply_mix) IS 'after: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.supply_mix, @extschema@.supply_mix) IS 'after or equal: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR CLASS @extschema@.supply_mix_ops USING btree IS 'byte order of the canonical binary form of supply_mix (for sorts and merge joins)';
 COMMENT ON OPERATOR CLASS @extschema@.supply_mix_hash_ops USING hash IS 'hash of the canonical binary form of supply_mix (for hash aggregation and hash joins)';
-COMMENT ON OPERATOR FAMILY @extschema@.supply_mix_ops USING btree IS 'byte order of the canonical binary form of supply_mix';
 COMMENT ON OPERATOR FAMILY @extschema@.supply_mix_hash_ops USING hash IS 'hash of the canonical binary form of supply_mix';
 
+-- embargo_scenario: who embargoes, how hard, for how long
+
+CREATE TYPE @extschema@.embargo_scenario;
+
+CREATE FUNCTION @extschema@.embargo_scenario_in(cstring) RETURNS @extschema@.embargo_scenario
+	AS 'MODULE_PATHNAME', 'embargo_scenario_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_in(cstring) IS
+'text input of embargo_scenario: the JSON form, validated like rarerisk.embargo() (missing parameters take its defaults)';
+
+CREATE FUNCTION @extschema@.embargo_scenario_out(@extschema@.embargo_scenario) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'embargo_scenario_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_out(@extschema@.embargo_scenario) IS
+'text output of embargo_scenario: JSON, embargoed codes sorted in byte order and without duplicates';
+
+CREATE FUNCTION @extschema@.embargo_scenario_recv(internal) RETURNS @extschema@.embargo_scenario
+	AS 'MODULE_PATHNAME', 'embargo_scenario_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_recv(internal) IS
+'binary input of embargo_scenario (versioned, network byte order, validated)';
+
+CREATE FUNCTION @extschema@.embargo_scenario_send(@extschema@.embargo_scenario) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'embargo_scenario_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_send(@extschema@.embargo_scenario) IS
+'binary output of embargo_scenario (versioned, network byte order)';
+
+CREATE TYPE @extschema@.embargo_scenario (
+	INPUT = @extschema@.embargo_scenario_in,
+	OUTPUT = @extschema@.embargo_scenario_out,
+	RECEIVE = @extschema@.embargo_scenario_recv,
+	SEND = @extschema@.embargo_scenario_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.embargo_scenario IS
+'an embargo scenario built by rarerisk.embargo(); text form is JSON, e.g. {"embargoed": ["CHN"], "intensity": 1, "stock_days": 60, "horizon_days": 365, "period_days": 365}';
+
+-- Equality, order and hashing of embargo_scenario: equal when the canonical binary
+-- forms are equal byte for byte (codes sorted and unique, -0 stored as 0; equal exactly when the text forms are equal), so DISTINCT, GROUP BY, UNION,
+-- hash and merge joins work; the order is that of the bytes, total but
+-- with no other meaning
+CREATE FUNCTION @extschema@.embargo_scenario_eq(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
+	AS 'MODULE_PATHNAME', 'embargo_scenario_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_eq(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'is the first embargo scenario equal to the second (canonical binary forms compared byte by byte); implements the = operator';
+
+CREATE FUNCTION @extschema@.embargo_scenario_ne(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
+	AS 'MODULE_PATHNAME', 'embargo_scenario_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_ne(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'is the first embargo scenario not equal to the second (canonical binary forms compared byte by byte); implements the <> operator';
+
+CREATE FUNCTION @extschema@.embargo_scenario_lt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
+	AS 'MODULE_PATHNAME', 'embargo_scenario_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_lt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'is the first embargo scenario before the second (canonical binary forms compared byte by byte); implements the < operator';
+
+CREATE FUNCTION @extschema@.embargo_scenario_le(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
+	AS 'MODULE_PATHNAME', 'embargo_scenario_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_le(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'is the first embargo scenario before or equal the second (canonical binary forms compared byte by byte); implements the <= operator';
+
+CREATE FUNCTION @extschema@.embargo_scenario_gt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
+	AS 'MODULE_PATHNAME', 'embargo_scenario_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_gt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'is the first embargo scenario after the second (canonical binary forms compared byte by byte); implements the > operator';
+
+CREATE FUNCTION @extschema@.embargo_scenario_ge(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
+	AS 'MODULE_PATHNAME', 'embargo_scenario_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_ge(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'is the first embargo scenario after or equal the second (canonical binary forms compared byte by byte); implements the >= operator';
+
+CREATE FUNCTION @extschema@.embargo_scenario_cmp(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS int4
+	AS 'MODULE_PATHNAME', 'embargo_scenario_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_cmp(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
+'-1, 0 or 1: byte order of the canonical binary forms of two embargo scenarios (btree support)';
+
+CREATE FUNCTION @extschema@.embargo_scenario_hash(@extschema@.embargo_scenario) RETURNS int4
+	AS 'MODULE_PATHNAME', 'embargo_scenario_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_hash(@extschema@.embargo_scenario) IS
+'hash of the canonical binary form of a embargo scenario (hash support: equal values hash equal)';
+
+CREATE FUNCTION @extschema@.embargo_scenario_hash_extended(@extschema@.embargo_scenario, int8) RETURNS int8
+	AS 'MODULE_PATHNAME', 'embargo_scenario_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_scenario_hash_extended(@extschema@.embargo_scenario, int8) IS
+'64-bit seeded hash of the canonical binary form of a embargo scenario (hash partitioning)';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'equal to: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'not equal to: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR @extschema@.< (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'before: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'before or equal: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR @extschema@.> (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'after: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'after or equal: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR CLASS @extschema@.embargo_scenario_ops DEFAULT FOR TYPE @extschema@.embargo_scenario USING btree AS
+	OPERATOR 1 @extschema@.< ,
+	OPERATOR 2 @extschema@.<= ,
+	OPERATOR 3 @extschema@.= ,
+	OPERATOR 4 @extschema@.>= ,
+	OPERATOR 5 @extschema@.> ,
+	FUNCTION 1 @extschema@.embargo_scenario_cmp(@extschema@.embargo_scenario, @extschema@.embargo_scenario);
+COMMENT ON OPERATOR CLASS @extschema@.embargo_scenario_ops USING btree IS 'byte order of the canonical binary form of embargo_scenario (for sorts and merge joins)';
+COMMENT ON OPERATOR FAMILY @extschema@.embargo_scenario_ops USING btree IS 'byte order of the canonical binary form of embargo_scenario';
+
+CREATE OPERATOR CLASS @extschema@.embargo_scenario_hash_ops DEFAULT FOR TYPE @extschema@.embargo_scenario USING hash AS
+	OPERATOR 1 @extschema@.= ,
+	FUNCTION 1 @extschema@.embargo_scenario_hash(@extschema@.embargo_scenario),
+	FUNCTION 2 @extschema@.embargo_scenario_hash_extended(@extschema@.embargo_scenario, int8);
+COMMENT ON OPERATOR CLASS @extschema@.embargo_scenario_hash_ops USING hash IS 'hash of the canonical binary form of embargo_scenario (for hash aggregation and hash joins)';
+COMMENT ON OPERATOR FAMILY @extschema@.embargo_scenario_hash_ops USING hash IS 'hash of the canonical binary form of embargo_scenario';
+
+-- embargo_state: the state of the embargo aggregates
+
+CREATE TYPE @extschema@.embargo_state;
+
+CREATE FUNCTION @extschema@.embargo_state_in(cstring) RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_state_in(cstring) IS
+'text input of embargo_state: the scenario''s JSON keys plus demand, embargoed_volume, embargoed_content and spare';
+
+CREATE FUNCTION @extschema@.embargo_state_out(@extschema@.embargo_state) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'embargo_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_state_out(@extschema@.embargo_state) IS
+'text output of embargo_state: JSON';
+
+CREATE FUNCTION @extschema@.embargo_state_recv(internal) RETURNS @extschema@.embargo_state
+	AS 'MODULE_PATHNAME', 'embargo_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_state_recv(internal) IS
+'binary input of embargo_state (versioned, network byte order, validated)';
+
+CREATE FUNCTION @extschema@.embargo_state_send(@extschema@.embargo_state) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'embargo_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_state_send(@extschema@.embargo_state) IS
+'binary output of embargo_state (versioned, network byte order, compensated sums exact)';
+
+CREATE TYPE @extschema@.embargo_state (
+	INPUT = @extschema@.embargo_state_in,
+	OUTPUT = @extschema@.embargo_state_out,
+	RECEIVE = @extschema@.embargo_state_recv,
+	SEND = @extschema@.embargo_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.embargo_state IS
+'partial state of embargo_shortfall and embargo_impact: the scenario and the sums of demand, embargoed volume, embargoed content (volume times theta) and spare capacity of the non-embargoed; text form is JSON';
+
+-- trade_network: production and bilateral flows for origin tracing
+
+CREATE TYPE @extschema@.trade_network;
+
+CREATE FUNCTION @extschema@.trade_network_in(cstring) RETURNS @extschema@.trade_network
+	AS 'MODULE_PATHNAME', 'trade_network_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_in(cstring) IS
+'text input of trade_network: the JSON form written by trade_network_out (keys production, flows, unknown_origin; missing keys are empty)';
+
+CREATE FUNCTION @extschema@.trade_network_out(@extschema@.trade_network) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'trade_network_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_out(@extschema@.trade_network) IS
+'text output of trade_network: JSON, countries in byte order, shortest exact numbers';
+
+CREATE FUNCTION @extschema@.trade_network_recv(internal) RETURNS @extschema@.trade_network
+	AS 'MODULE_PATHNAME', 'trade_network_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_recv(internal) IS
+'binary input of trade_network (versioned, network byte order, validated)';
+
+CREATE FUNCTION @extschema@.trade_network_send(@extschema@.trade_network) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'trade_network_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_send(@extschema@.trade_network) IS
+'binary output of trade_network (versioned, network byte order, compensated sums exact)';
+
+CREATE TYPE @extschema@.trade_network (
+	INPUT = @extschema@.trade_network_in,
+	OUTPUT = @extschema@.trade_network_out,
+	RECEIVE = @extschema@.trade_network_recv,
+	SEND = @extschema@.trade_network_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.trade_network IS
+'bilateral flows of one commodity and period, summed per (exporter, importer); own production is the flow of a country to itself, supply of unknown origin has no exporter; text form is JSON, e.g. {"production": {"CHN": 270}, "flows": {"CHN": {"VNM": 6}}, "unknown_origin": {"VNM": 1}}';
+
+-- Equality, order and hashing of trade_network: equal when the canonical binary
+-- forms are equal byte for byte (countries in byte order, each flow the value of its compensated sum; equal exactly when the text forms are equal), so DISTINCT, GROUP BY, UNION,
+-- hash and merge joins work; the order is that of the bytes, total but
+-- with no other meaning
+CREATE FUNCTION @extschema@.trade_network_eq(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
+	AS 'MODULE_PATHNAME', 'trade_network_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_eq(@extschema@.trade_network, @extschema@.trade_network) IS
+'is the first trade network equal to the second (canonical binary forms compared byte by byte); implements the = operator';
+
+CREATE FUNCTION @extschema@.trade_network_ne(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
+	AS 'MODULE_PATHNAME', 'trade_network_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_ne(@extschema@.trade_network, @extschema@.trade_network) IS
+'is the first trade network not equal to the second (canonical binary forms compared byte by byte); implements the <> operator';
+
+CREATE FUNCTION @extschema@.trade_network_lt(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
+	AS 'MODULE_PATHNAME', 'trade_network_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_lt(@extschema@.trade_network, @extschema@.trade_network) IS
+'is the first trade network before the second (canonical binary forms compared byte by byte); implements the < operator';
+
+CREATE FUNCTION @extschema@.trade_network_le(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
+	AS 'MODULE_PATHNAME', 'trade_network_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_le(@extschema@.trade_network, @extschema@.trade_network) IS
+'is the first trade network before or equal the second (canonical binary forms compared byte by byte); implements the <= operator';
+
+CREATE FUNCTION @extschema@.trade_network_gt(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
+	AS 'MODULE_PATHNAME', 'trade_network_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_gt(@extschema@.trade_network, @extschema@.trade_network) IS
+'is the first trade network after the second (canonical binary forms compared byte by byte); implements the > operator';
+
+CREATE FUNCTION @extschema@.trade_network_ge(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
+	AS 'MODULE_PATHNAME', 'trade_network_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_ge(@extschema@.trade_network, @extschema@.trade_network) IS
+'is the first trade network after or equal the second (canonical binary forms compared byte by byte); implements the >= operator';
+
+CREATE FUNCTION @extschema@.trade_network_cmp(@extschema@.trade_network, @extschema@.trade_network) RETURNS int4
+	AS 'MODULE_PATHNAME', 'trade_network_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_cmp(@extschema@.trade_network, @extschema@.trade_network) IS
+'-1, 0 or 1: byte order of the canonical binary forms of two trade networks (btree support)';
+
+CREATE FUNCTION @extschema@.trade_network_hash(@extschema@.trade_network) RETURNS int4
+	AS 'MODULE_PATHNAME', 'trade_network_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_hash(@extschema@.trade_network) IS
+'hash of the canonical binary form of a trade network (hash support: equal values hash equal)';
+
+CREATE FUNCTION @extschema@.trade_network_hash_extended(@extschema@.trade_network, int8) RETURNS int8
+	AS 'MODULE_PATHNAME', 'trade_network_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trade_network_hash_extended(@extschema@.trade_network, int8) IS
+'64-bit seeded hash of the canonical binary form of a trade network (hash partitioning)';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.trade_network, @extschema@.trade_network) IS 'equal to: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.trade_network, @extschema@.trade_network) IS 'not equal to: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR @extschema@.< (@extschema@.trade_network, @extschema@.trade_network) IS 'before: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.trade_network, @extschema@.trade_network) IS 'before or equal: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR @extschema@.> (@extschema@.trade_network, @extschema@.trade_network) IS 'after: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.trade_network, @extschema@.trade_network) IS 'after or equal: canonical binary forms compared byte by byte';
+
+CREATE OPERATOR CLASS @extschema@.trade_network_ops DEFAULT FOR TYPE @extschema@.trade_network USING btree AS
+	OPERATOR 1 @extschema@.< ,
+	OPERATOR 2 @extschema@.<= ,
+	OPERATOR 3 @extschema@.= ,
+	OPERATOR 4 @extschema@.>= ,
+	OPERATOR 5 @extschema@.> ,
+	FUNCTION 1 @extschema@.trade_network_cmp(@extschema@.trade_network, @extschema@.trade_network);
+COMMENT ON OPERATOR CLASS @extschema@.trade_network_ops USING btree IS 'byte order of the canonical binary form of trade_network (for sorts and merge joins)';
+COMMENT ON OPERATOR FAMILY @extschema@.trade_network_ops USING btree IS 'byte order of the canonical binary form of trade_network';
+
+CREATE OPERATOR CLASS @extschema@.trade_network_hash_ops DEFAULT FOR TYPE @extschema@.trade_network USING hash AS
+	OPERATOR 1 @extschema@.= ,
+	FUNCTION 1 @extschema@.trade_network_hash(@extschema@.trade_network),
+	FUNCTION 2 @extschema@.trade_network_hash_extended(@extschema@.trade_network, int8);
+COMMENT ON OPERATOR CLASS @extschema@.trade_network_hash_ops USING hash IS 'hash of the canonical binary form of trade_network (for hash aggregation and hash joins)';
+COMMENT ON OPERATOR FAMILY @extschema@.trade_network_hash_ops USING hash IS 'hash of the canonical binary form of trade_network';
+
 -- ---------------------------------------------------------------------
--- Transition, combine and final functions shared by the aggregates
+-- Building a supply mix: the transition, combine and final functions of
+-- the aggregates, and the aggregates that return the mix
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8)
 	RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8) IS
+'transition function of the supply_mix aggregates: adds one (supplier, volume) row in place';
+
 CREATE FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8, float8)
 	RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_trans_spare' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8, float8) IS
+'transition function of supply_mix(supplier, volume, spare): adds one row with spare capacity in place';
+
 CREATE FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8, int4)
 	RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_trans_k' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8, int4) IS
+'transition function of concentration_ratio: adds one row and keeps k in the state';
+
 CREATE FUNCTION @extschema@.supply_mix_combine(@extschema@.supply_mix, @extschema@.supply_mix)
 	RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_combine(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'union of two supply mixes (volumes, spare and unattributed volume summed per supplier); combine function of every supply_mix aggregate';
+
 CREATE FUNCTION @extschema@.supply_mix_final(@extschema@.supply_mix)
 	RETURNS @extschema@.supply_mix
 	AS 'MODULE_PATHNAME', 'supply_mix_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_final(@extschema@.supply_mix) IS
+'canonical form of a supply mix (suppliers in byte order, no slack); final function of supply_mix and supply_mix_merge';
+
 CREATE FUNCTION @extschema@.concentration_ratio_final(@extschema@.supply_mix)
 	RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_concentration_ratio_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8) IS
-'transition function of the supply_mix aggregates: adds one (supplier, volume) row in place';
-COMMENT ON FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8, float8) IS
-'transition function of supply_mix(supplier, volume, spare): adds one row with spare capacity in place';
-COMMENT ON FUNCTION @extschema@.supply_mix_trans(@extschema@.supply_mix, text, float8, int4) IS
-'transition function of concentration_ratio: adds one row and keeps k in the state';
-COMMENT ON FUNCTION @extschema@.supply_mix_combine(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'union of two supply mixes (volumes, spare and unattributed volume summed per supplier); combine function of every supply_mix aggregate';
-COMMENT ON FUNCTION @extschema@.supply_mix_final(@extschema@.supply_mix) IS
-'canonical form of a supply mix (suppliers in byte order, no slack); final function of supply_mix and supply_mix_merge';
 COMMENT ON FUNCTION @extschema@.concentration_ratio_final(@extschema@.supply_mix) IS
 'final function of concentration_ratio: the CRk share, with k carried in the state';
 
+CREATE AGGREGATE @extschema@.supply_mix(supplier text, volume float8) (
+	SFUNC = @extschema@.supply_mix_trans,
+	STYPE = @extschema@.supply_mix,
+	FINALFUNC = @extschema@.supply_mix_final,
+	COMBINEFUNC = @extschema@.supply_mix_combine,
+	SSPACE = 1024,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.supply_mix(text, float8) IS
+'per-supplier totals of the rows as a storable supply_mix (NULL supplier: unattributed volume; NULL volume: row ignored)';
+
+CREATE AGGREGATE @extschema@.supply_mix(supplier text, volume float8, spare float8) (
+	SFUNC = @extschema@.supply_mix_trans,
+	STYPE = @extschema@.supply_mix,
+	FINALFUNC = @extschema@.supply_mix_final,
+	COMBINEFUNC = @extschema@.supply_mix_combine,
+	SSPACE = 1536,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.supply_mix(text, float8, float8) IS
+'per-supplier totals of volume and spare capacity (what each supplier could add in a disruption) as a supply_mix';
+
+CREATE AGGREGATE @extschema@.supply_mix_merge(@extschema@.supply_mix) (
+	SFUNC = @extschema@.supply_mix_combine,
+	STYPE = @extschema@.supply_mix,
+	FINALFUNC = @extschema@.supply_mix_final,
+	COMBINEFUNC = @extschema@.supply_mix_combine,
+	SSPACE = 1024,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.supply_mix_merge(@extschema@.supply_mix) IS
+'union of stored supply mixes, e.g. monthly mixes rolled up into a year';
+
 -- ---------------------------------------------------------------------
--- Measures over a mix
+-- Functions over a mix: concentration measures, change between two
+-- mixes; then the aggregates that give one measure of the rows directly
+-- (the mix aggregate finished by the measure)
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.concentration_profile AS (
@@ -191,51 +575,58 @@ COMMENT ON TYPE @extschema@.concentration_profile IS
 
 CREATE FUNCTION @extschema@.total(@extschema@.supply_mix) RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.total(@extschema@.supply_mix) IS
+'total volume of a mix, unattributed volume included (0 for the empty mix)';
+
 CREATE FUNCTION @extschema@.supplier_count(@extschema@.supply_mix) RETURNS int4
 	AS 'MODULE_PATHNAME', 'mix_supplier_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supplier_count(@extschema@.supply_mix) IS
+'number of named suppliers with volume > 0';
+
 CREATE FUNCTION @extschema@.shares(mix @extschema@.supply_mix,
 		OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'mix_shares' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.shares(@extschema@.supply_mix) IS
+'one row per named supplier ranked by volume (ties by code), share of the grand total; then the unattributed volume with supplier and rank NULL';
+
 CREATE FUNCTION @extschema@.hhi(@extschema@.supply_mix) RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_hhi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.hhi(@extschema@.supply_mix) IS
+'Herfindahl-Hirschman index on the 0-10,000 scale: sum of squared percent shares of named suppliers (unattributed volume counts in the total only); NULL for a zero total';
+
 CREATE FUNCTION @extschema@.top_share(@extschema@.supply_mix, k int4) RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_top_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.top_share(@extschema@.supply_mix, int4) IS
+'concentration ratio CRk: share of the k largest named suppliers, 0-1; k >= 1';
+
 CREATE FUNCTION @extschema@.top_supplier(@extschema@.supply_mix) RETURNS text
 	AS 'MODULE_PATHNAME', 'mix_top_supplier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.top_supplier(@extschema@.supply_mix) IS
+'the largest named supplier (ties: the smallest code in byte order); NULL if none has volume';
+
 CREATE FUNCTION @extschema@.equivalent_suppliers(@extschema@.supply_mix) RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_equivalent_suppliers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.equivalent_suppliers(@extschema@.supply_mix) IS
+'numbers-equivalent 10,000 / HHI: how many equal-sized suppliers the mix is worth';
+
 CREATE FUNCTION @extschema@.normalized_hhi(@extschema@.supply_mix) RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_normalized_hhi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.normalized_hhi(@extschema@.supply_mix) IS
+'range-normalised HHI (H - 1/N)/(1 - 1/N) on the 0-1 scale over named suppliers only; 1 for a single supplier';
+
 CREATE FUNCTION @extschema@.shannon_diversity(@extschema@.supply_mix) RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_shannon_diversity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.shannon_diversity(@extschema@.supply_mix) IS
+'Shannon diversity -sum s ln s over named suppliers, shares of the grand total, in nats';
+
 CREATE FUNCTION @extschema@.concentration(@extschema@.supply_mix)
 	RETURNS @extschema@.concentration_profile
 	AS 'MODULE_PATHNAME', 'mix_concentration' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.total(@extschema@.supply_mix) IS
-'total volume of a mix, unattributed volume included (0 for the empty mix)';
-COMMENT ON FUNCTION @extschema@.supplier_count(@extschema@.supply_mix) IS
-'number of named suppliers with volume > 0';
-COMMENT ON FUNCTION @extschema@.shares(@extschema@.supply_mix) IS
-'one row per named supplier ranked by volume (ties by code), share of the grand total; then the unattributed volume with supplier and rank NULL';
-COMMENT ON FUNCTION @extschema@.hhi(@extschema@.supply_mix) IS
-'Herfindahl-Hirschman index on the 0-10,000 scale: sum of squared percent shares of named suppliers (unattributed volume counts in the total only); NULL for a zero total';
-COMMENT ON FUNCTION @extschema@.top_share(@extschema@.supply_mix, int4) IS
-'concentration ratio CRk: share of the k largest named suppliers, 0-1; k >= 1';
-COMMENT ON FUNCTION @extschema@.top_supplier(@extschema@.supply_mix) IS
-'the largest named supplier (ties: the smallest code in byte order); NULL if none has volume';
-COMMENT ON FUNCTION @extschema@.equivalent_suppliers(@extschema@.supply_mix) IS
-'numbers-equivalent 10,000 / HHI: how many equal-sized suppliers the mix is worth';
-COMMENT ON FUNCTION @extschema@.normalized_hhi(@extschema@.supply_mix) IS
-'range-normalised HHI (H - 1/N)/(1 - 1/N) on the 0-1 scale over named suppliers only; 1 for a single supplier';
-COMMENT ON FUNCTION @extschema@.shannon_diversity(@extschema@.supply_mix) IS
-'Shannon diversity -sum s ln s over named suppliers, shares of the grand total, in nats';
 COMMENT ON FUNCTION @extschema@.concentration(@extschema@.supply_mix) IS
 'every concentration measure of a mix as one concentration_profile';
 
 -- Change and alerts: how concentration moved between two mixes
-
 CREATE TYPE @extschema@.concentration_change AS (
 	hhi_before float8,
 	hhi_after float8,
@@ -255,43 +646,16 @@ CREATE FUNCTION @extschema@.concentration_change(before @extschema@.supply_mix,
 		after @extschema@.supply_mix)
 	RETURNS @extschema@.concentration_change
 	AS 'MODULE_PATHNAME', 'mix_concentration_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_change(@extschema@.supply_mix, @extschema@.supply_mix) IS
+'how concentration changed from before to after (concentration_change composite): HHI and its delta, top supplier switch, the largest fall of a supplier''s share in percentage points (NULL if no share fell or a total is 0), new and lost suppliers';
+
 CREATE FUNCTION @extschema@.dominant_supplier(mix @extschema@.supply_mix,
 		threshold float8 DEFAULT 0.65)
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'mix_dominant_supplier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.concentration_change(@extschema@.supply_mix, @extschema@.supply_mix) IS
-'how concentration changed from before to after (concentration_change composite): HHI and its delta, top supplier switch, the largest fall of a supplier''s share in percentage points (NULL if no share fell or a total is 0), new and lost suppliers';
 COMMENT ON FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix, float8) IS
 'the named supplier whose share of the total exceeds threshold (default 0.65, the EU Critical Raw Materials Act single-country benchmark), or NULL; threshold outside [0,1] is an error (22023)';
 
--- ---------------------------------------------------------------------
--- Aggregates
--- ---------------------------------------------------------------------
-
-CREATE AGGREGATE @extschema@.supply_mix(supplier text, volume float8) (
-	SFUNC = @extschema@.supply_mix_trans,
-	STYPE = @extschema@.supply_mix,
-	FINALFUNC = @extschema@.supply_mix_final,
-	COMBINEFUNC = @extschema@.supply_mix_combine,
-	SSPACE = 1024,
-	PARALLEL = SAFE
-);
-CREATE AGGREGATE @extschema@.supply_mix(supplier text, volume float8, spare float8) (
-	SFUNC = @extschema@.supply_mix_trans,
-	STYPE = @extschema@.supply_mix,
-	FINALFUNC = @extschema@.supply_mix_final,
-	COMBINEFUNC = @extschema@.supply_mix_combine,
-	SSPACE = 1536,
-	PARALLEL = SAFE
-);
-CREATE AGGREGATE @extschema@.supply_mix_merge(@extschema@.supply_mix) (
-	SFUNC = @extschema@.supply_mix_combine,
-	STYPE = @extschema@.supply_mix,
-	FINALFUNC = @extschema@.supply_mix_final,
-	COMBINEFUNC = @extschema@.supply_mix_combine,
-	SSPACE = 1024,
-	PARALLEL = SAFE
-);
 CREATE AGGREGATE @extschema@.concentration_hhi(supplier text, volume float8) (
 	SFUNC = @extschema@.supply_mix_trans,
 	STYPE = @extschema@.supply_mix,
@@ -300,6 +664,9 @@ CREATE AGGREGATE @extschema@.concentration_hhi(supplier text, volume float8) (
 	SSPACE = 1024,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.concentration_hhi(text, float8) IS
+'Herfindahl-Hirschman index (0-10,000) of the per-supplier totals of the rows';
+
 CREATE AGGREGATE @extschema@.concentration_ratio(supplier text, volume float8, k int4) (
 	SFUNC = @extschema@.supply_mix_trans,
 	STYPE = @extschema@.supply_mix,
@@ -308,6 +675,9 @@ CREATE AGGREGATE @extschema@.concentration_ratio(supplier text, volume float8, k
 	SSPACE = 1024,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.concentration_ratio(text, float8, int4) IS
+'concentration ratio CRk (0-1): share of the k largest suppliers of the rows; k must be the same for every row';
+
 CREATE AGGREGATE @extschema@.top_supplier(supplier text, volume float8) (
 	SFUNC = @extschema@.supply_mix_trans,
 	STYPE = @extschema@.supply_mix,
@@ -316,6 +686,9 @@ CREATE AGGREGATE @extschema@.top_supplier(supplier text, volume float8) (
 	SSPACE = 1024,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.top_supplier(text, float8) IS
+'the supplier with the largest total volume (ties: the smallest code in byte order)';
+
 CREATE AGGREGATE @extschema@.concentration(supplier text, volume float8) (
 	SFUNC = @extschema@.supply_mix_trans,
 	STYPE = @extschema@.supply_mix,
@@ -324,200 +697,13 @@ CREATE AGGREGATE @extschema@.concentration(supplier text, volume float8) (
 	SSPACE = 1024,
 	PARALLEL = SAFE
 );
-
-COMMENT ON AGGREGATE @extschema@.supply_mix(text, float8) IS
-'per-supplier totals of the rows as a storable supply_mix (NULL supplier: unattributed volume; NULL volume: row ignored)';
-COMMENT ON AGGREGATE @extschema@.supply_mix(text, float8, float8) IS
-'per-supplier totals of volume and spare capacity (what each supplier could add in a disruption) as a supply_mix';
-COMMENT ON AGGREGATE @extschema@.supply_mix_merge(@extschema@.supply_mix) IS
-'union of stored supply mixes, e.g. monthly mixes rolled up into a year';
-COMMENT ON AGGREGATE @extschema@.concentration_hhi(text, float8) IS
-'Herfindahl-Hirschman index (0-10,000) of the per-supplier totals of the rows';
-COMMENT ON AGGREGATE @extschema@.concentration_ratio(text, float8, int4) IS
-'concentration ratio CRk (0-1): share of the k largest suppliers of the rows; k must be the same for every row';
-COMMENT ON AGGREGATE @extschema@.top_supplier(text, float8) IS
-'the supplier with the largest total volume (ties: the smallest code in byte order)';
 COMMENT ON AGGREGATE @extschema@.concentration(text, float8) IS
 'every concentration measure of the rows as one concentration_profile';
 
 -- ---------------------------------------------------------------------
--- Embargo shortfall
+-- Embargo shortfall: the scenario, the aggregates over supplier rows
+-- and the functions over a stored mix
 -- ---------------------------------------------------------------------
-
-CREATE TYPE @extschema@.embargo_scenario;
-
-CREATE FUNCTION @extschema@.embargo_scenario_in(cstring) RETURNS @extschema@.embargo_scenario
-	AS 'MODULE_PATHNAME', 'embargo_scenario_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_out(@extschema@.embargo_scenario) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'embargo_scenario_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_recv(internal) RETURNS @extschema@.embargo_scenario
-	AS 'MODULE_PATHNAME', 'embargo_scenario_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_send(@extschema@.embargo_scenario) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'embargo_scenario_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE TYPE @extschema@.embargo_scenario (
-	INPUT = @extschema@.embargo_scenario_in,
-	OUTPUT = @extschema@.embargo_scenario_out,
-	RECEIVE = @extschema@.embargo_scenario_recv,
-	SEND = @extschema@.embargo_scenario_send,
-	INTERNALLENGTH = VARIABLE,
-	ALIGNMENT = double,
-	STORAGE = extended
-);
-
-COMMENT ON TYPE @extschema@.embargo_scenario IS
-'an embargo scenario built by rarerisk.embargo(); text form is JSON, e.g. {"embargoed": ["CHN"], "intensity": 1, "stock_days": 60, "horizon_days": 365, "period_days": 365}';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_in(cstring) IS
-'text input of embargo_scenario: the JSON form, validated like rarerisk.embargo() (missing parameters take its defaults)';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_out(@extschema@.embargo_scenario) IS
-'text output of embargo_scenario: JSON, embargoed codes sorted in byte order and without duplicates';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_recv(internal) IS
-'binary input of embargo_scenario (versioned, network byte order, validated)';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_send(@extschema@.embargo_scenario) IS
-'binary output of embargo_scenario (versioned, network byte order)';
-
--- Equality, order and hashing of embargo_scenario: equal when the canonical binary
--- forms are equal byte for byte (codes sorted and unique, -0 stored as 0; equal exactly when the text forms are equal), so DISTINCT, GROUP BY, UNION,
--- hash and merge joins work; the order is that of the bytes, total but
--- with no other meaning
-CREATE FUNCTION @extschema@.embargo_scenario_eq(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
-	AS 'MODULE_PATHNAME', 'embargo_scenario_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_ne(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
-	AS 'MODULE_PATHNAME', 'embargo_scenario_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_lt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
-	AS 'MODULE_PATHNAME', 'embargo_scenario_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_le(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
-	AS 'MODULE_PATHNAME', 'embargo_scenario_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_gt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
-	AS 'MODULE_PATHNAME', 'embargo_scenario_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_ge(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS bool
-	AS 'MODULE_PATHNAME', 'embargo_scenario_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_cmp(@extschema@.embargo_scenario, @extschema@.embargo_scenario) RETURNS int4
-	AS 'MODULE_PATHNAME', 'embargo_scenario_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_hash(@extschema@.embargo_scenario) RETURNS int4
-	AS 'MODULE_PATHNAME', 'embargo_scenario_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_scenario_hash_extended(@extschema@.embargo_scenario, int8) RETURNS int8
-	AS 'MODULE_PATHNAME', 'embargo_scenario_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE OPERATOR @extschema@.= (
-	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel,
-	HASHES, MERGES
-);
-CREATE OPERATOR @extschema@.<> (
-	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-	RESTRICT = neqsel, JOIN = neqjoinsel
-);
-CREATE OPERATOR @extschema@.< (
-	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
-);
-CREATE OPERATOR @extschema@.<= (
-	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
-);
-CREATE OPERATOR @extschema@.> (
-	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
-);
-CREATE OPERATOR @extschema@.>= (
-	LEFTARG = @extschema@.embargo_scenario, RIGHTARG = @extschema@.embargo_scenario, PROCEDURE = @extschema@.embargo_scenario_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
-	RESTRICT = scalargesel, JOIN = scalargejoinsel
-);
-
-CREATE OPERATOR CLASS @extschema@.embargo_scenario_ops DEFAULT FOR TYPE @extschema@.embargo_scenario USING btree AS
-	OPERATOR 1 @extschema@.< ,
-	OPERATOR 2 @extschema@.<= ,
-	OPERATOR 3 @extschema@.= ,
-	OPERATOR 4 @extschema@.>= ,
-	OPERATOR 5 @extschema@.> ,
-	FUNCTION 1 @extschema@.embargo_scenario_cmp(@extschema@.embargo_scenario, @extschema@.embargo_scenario);
-CREATE OPERATOR CLASS @extschema@.embargo_scenario_hash_ops DEFAULT FOR TYPE @extschema@.embargo_scenario USING hash AS
-	OPERATOR 1 @extschema@.= ,
-	FUNCTION 1 @extschema@.embargo_scenario_hash(@extschema@.embargo_scenario),
-	FUNCTION 2 @extschema@.embargo_scenario_hash_extended(@extschema@.embargo_scenario, int8);
-
-COMMENT ON FUNCTION @extschema@.embargo_scenario_eq(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'is the first embargo scenario equal to the second (canonical binary forms compared byte by byte); implements the = operator';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_ne(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'is the first embargo scenario not equal to the second (canonical binary forms compared byte by byte); implements the <> operator';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_lt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'is the first embargo scenario before the second (canonical binary forms compared byte by byte); implements the < operator';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_le(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'is the first embargo scenario before or equal the second (canonical binary forms compared byte by byte); implements the <= operator';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_gt(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'is the first embargo scenario after the second (canonical binary forms compared byte by byte); implements the > operator';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_ge(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'is the first embargo scenario after or equal the second (canonical binary forms compared byte by byte); implements the >= operator';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_cmp(@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS
-'-1, 0 or 1: byte order of the canonical binary forms of two embargo scenarios (btree support)';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_hash(@extschema@.embargo_scenario) IS
-'hash of the canonical binary form of a embargo scenario (hash support: equal values hash equal)';
-COMMENT ON FUNCTION @extschema@.embargo_scenario_hash_extended(@extschema@.embargo_scenario, int8) IS
-'64-bit seeded hash of the canonical binary form of a embargo scenario (hash partitioning)';
-COMMENT ON OPERATOR @extschema@.= (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'equal to: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'not equal to: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.< (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'before: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'before or equal: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.> (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'after: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.embargo_scenario, @extschema@.embargo_scenario) IS 'after or equal: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR CLASS @extschema@.embargo_scenario_ops USING btree IS 'byte order of the canonical binary form of embargo_scenario (for sorts and merge joins)';
-COMMENT ON OPERATOR CLASS @extschema@.embargo_scenario_hash_ops USING hash IS 'hash of the canonical binary form of embargo_scenario (for hash aggregation and hash joins)';
-COMMENT ON OPERATOR FAMILY @extschema@.embargo_scenario_ops USING btree IS 'byte order of the canonical binary form of embargo_scenario';
-COMMENT ON OPERATOR FAMILY @extschema@.embargo_scenario_hash_ops USING hash IS 'hash of the canonical binary form of embargo_scenario';
-
-CREATE FUNCTION @extschema@.embargo(embargoed text[],
-		intensity float8 DEFAULT 1,
-		stock_days float8 DEFAULT 0,
-		horizon_days float8 DEFAULT 365,
-		period_days float8 DEFAULT 365)
-	RETURNS @extschema@.embargo_scenario
-	AS 'MODULE_PATHNAME', 'embargo_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.embargo(text[], float8, float8, float8, float8) IS
-'an embargo scenario: the embargoing suppliers, intensity (1 = total ban, 0-1), the importer''s stocks in days of demand, how long the embargo lasts (horizon_days > 0) and the period the volumes cover (period_days > 0); NULL arguments are errors; a code of two or three letters that is no ISO code of rarerisk.country, a country''s name or a country code inside white space is an error (22023) naming the likely code';
-
-CREATE FUNCTION @extschema@.check_supplier_codes(codes text[]) RETURNS text[]
-	AS 'MODULE_PATHNAME', 'check_supplier_codes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.check_supplier_codes(text[]) IS
-'the codes unchanged, or the error (22023, with the likely ISO code as hint) that embargo() raises for a code of two or three letters that is no ISO code of rarerisk.country (CNH, chn), for a country''s name (China) or for a country code inside white space; other codes (firms, blocs, S1) and ISO user-assigned codes (XAA-XZZ) pass; NULL elements pass';
-
-CREATE TYPE @extschema@.embargo_state;
-
-CREATE FUNCTION @extschema@.embargo_state_in(cstring) RETURNS @extschema@.embargo_state
-	AS 'MODULE_PATHNAME', 'embargo_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_state_out(@extschema@.embargo_state) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'embargo_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_state_recv(internal) RETURNS @extschema@.embargo_state
-	AS 'MODULE_PATHNAME', 'embargo_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_state_send(@extschema@.embargo_state) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'embargo_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE TYPE @extschema@.embargo_state (
-	INPUT = @extschema@.embargo_state_in,
-	OUTPUT = @extschema@.embargo_state_out,
-	RECEIVE = @extschema@.embargo_state_recv,
-	SEND = @extschema@.embargo_state_send,
-	INTERNALLENGTH = VARIABLE,
-	ALIGNMENT = double,
-	STORAGE = extended
-);
-
-COMMENT ON TYPE @extschema@.embargo_state IS
-'partial state of embargo_shortfall and embargo_impact: the scenario and the sums of demand, embargoed volume, embargoed content (volume times theta) and spare capacity of the non-embargoed; text form is JSON';
-COMMENT ON FUNCTION @extschema@.embargo_state_in(cstring) IS
-'text input of embargo_state: the scenario''s JSON keys plus demand, embargoed_volume, embargoed_content and spare';
-COMMENT ON FUNCTION @extschema@.embargo_state_out(@extschema@.embargo_state) IS
-'text output of embargo_state: JSON';
-COMMENT ON FUNCTION @extschema@.embargo_state_recv(internal) IS
-'binary input of embargo_state (versioned, network byte order, validated)';
-COMMENT ON FUNCTION @extschema@.embargo_state_send(@extschema@.embargo_state) IS
-'binary output of embargo_state (versioned, network byte order, compensated sums exact)';
 
 CREATE TYPE @extschema@.embargo_impact AS (
 	demand float8,
@@ -540,38 +726,52 @@ CREATE TYPE @extschema@.worst_case AS (
 COMMENT ON TYPE @extschema@.worst_case IS
 'result of worst_embargo: the suppliers (byte order) whose joint embargo hurts most, with the shortfall and shortfall_share it causes';
 
+CREATE FUNCTION @extschema@.embargo(embargoed text[],
+		intensity float8 DEFAULT 1,
+		stock_days float8 DEFAULT 0,
+		horizon_days float8 DEFAULT 365,
+		period_days float8 DEFAULT 365)
+	RETURNS @extschema@.embargo_scenario
+	AS 'MODULE_PATHNAME', 'embargo_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo(text[], float8, float8, float8, float8) IS
+'an embargo scenario: the embargoing suppliers, intensity (1 = total ban, 0-1), the importer''s stocks in days of demand, how long the embargo lasts (horizon_days > 0) and the period the volumes cover (period_days > 0); NULL arguments are errors; a code of two or three letters that is no ISO code of rarerisk.country, a country''s name or a country code inside white space is an error (22023) naming the likely code';
+
 CREATE FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8,
 		@extschema@.embargo_scenario)
 	RETURNS @extschema@.embargo_state
 	AS 'MODULE_PATHNAME', 'embargo_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, @extschema@.embargo_scenario) IS
+'transition function of embargo_shortfall/embargo_impact(supplier, volume, scenario): adds one row in place';
+
 CREATE FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8,
 		@extschema@.embargo_scenario)
 	RETURNS @extschema@.embargo_state
 	AS 'MODULE_PATHNAME', 'embargo_trans_spare' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, @extschema@.embargo_scenario) IS
+'transition function of embargo_shortfall/embargo_impact(supplier, volume, spare, scenario): adds one row with spare capacity in place';
+
 CREATE FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, float8,
 		@extschema@.embargo_scenario)
 	RETURNS @extschema@.embargo_state
 	AS 'MODULE_PATHNAME', 'embargo_trans_content' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, float8, @extschema@.embargo_scenario) IS
+'transition function of embargo_shortfall/embargo_impact(supplier, volume, spare, embargoed_content, scenario): adds one row with spare capacity and look-through content in place';
+
 CREATE FUNCTION @extschema@.embargo_combine(@extschema@.embargo_state, @extschema@.embargo_state)
 	RETURNS @extschema@.embargo_state
 	AS 'MODULE_PATHNAME', 'embargo_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_combine(@extschema@.embargo_state, @extschema@.embargo_state) IS
+'combine function of embargo_shortfall and embargo_impact: adds the sums of two states of the same scenario';
+
 CREATE FUNCTION @extschema@.embargo_shortfall_final(@extschema@.embargo_state)
 	RETURNS float8
 	AS 'MODULE_PATHNAME', 'embargo_shortfall_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_shortfall_final(@extschema@.embargo_state) IS
+'final function of embargo_shortfall: the shortfall share of the summed rows; NULL for a zero total';
+
 CREATE FUNCTION @extschema@.embargo_impact_final(@extschema@.embargo_state)
 	RETURNS @extschema@.embargo_impact
 	AS 'MODULE_PATHNAME', 'embargo_impact_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, @extschema@.embargo_scenario) IS
-'transition function of embargo_shortfall/embargo_impact(supplier, volume, scenario): adds one row in place';
-COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, @extschema@.embargo_scenario) IS
-'transition function of embargo_shortfall/embargo_impact(supplier, volume, spare, scenario): adds one row with spare capacity in place';
-COMMENT ON FUNCTION @extschema@.embargo_trans(@extschema@.embargo_state, text, float8, float8, float8, @extschema@.embargo_scenario) IS
-'transition function of embargo_shortfall/embargo_impact(supplier, volume, spare, embargoed_content, scenario): adds one row with spare capacity and look-through content in place';
-COMMENT ON FUNCTION @extschema@.embargo_combine(@extschema@.embargo_state, @extschema@.embargo_state) IS
-'combine function of embargo_shortfall and embargo_impact: adds the sums of two states of the same scenario';
-COMMENT ON FUNCTION @extschema@.embargo_shortfall_final(@extschema@.embargo_state) IS
-'final function of embargo_shortfall: the shortfall share of the summed rows; NULL for a zero total';
 COMMENT ON FUNCTION @extschema@.embargo_impact_final(@extschema@.embargo_state) IS
 'final function of embargo_impact: the embargo_impact of the summed rows; NULL for a zero total';
 
@@ -584,6 +784,9 @@ CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8,
 	SSPACE = 160,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, @extschema@.embargo_scenario) IS
+'share of demand (0-1) left unmet by the embargo over its horizon, without substitution or look-through; the scenario must be the same for every row';
+
 CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8, spare float8,
 		scenario @extschema@.embargo_scenario) (
 	SFUNC = @extschema@.embargo_trans,
@@ -593,6 +796,9 @@ CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8, spa
 	SSPACE = 160,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, float8, @extschema@.embargo_scenario) IS
+'share of demand (0-1) left unmet by the embargo, with the spare capacity of the non-embargoed suppliers substituting';
+
 CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8, spare float8,
 		embargoed_content float8, scenario @extschema@.embargo_scenario) (
 	SFUNC = @extschema@.embargo_trans,
@@ -602,6 +808,9 @@ CREATE AGGREGATE @extschema@.embargo_shortfall(supplier text, volume float8, spa
 	SSPACE = 160,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, float8, float8, @extschema@.embargo_scenario) IS
+'share of demand (0-1) left unmet by the embargo, with substitution and look-through: embargoed_content is the share (0-1) of a non-embargoed supplier''s deliveries that originates in the embargoed countries';
+
 CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8,
 		scenario @extschema@.embargo_scenario) (
 	SFUNC = @extschema@.embargo_trans,
@@ -611,6 +820,9 @@ CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8,
 	SSPACE = 160,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite), without substitution or look-through';
+
 CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8, spare float8,
 		scenario @extschema@.embargo_scenario) (
 	SFUNC = @extschema@.embargo_trans,
@@ -620,6 +832,9 @@ CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8, spare 
 	SSPACE = 160,
 	PARALLEL = SAFE
 );
+COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, float8, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite), with substitution from spare capacity';
+
 CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8, spare float8,
 		embargoed_content float8, scenario @extschema@.embargo_scenario) (
 	SFUNC = @extschema@.embargo_trans,
@@ -629,17 +844,6 @@ CREATE AGGREGATE @extschema@.embargo_impact(supplier text, volume float8, spare 
 	SSPACE = 160,
 	PARALLEL = SAFE
 );
-
-COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, @extschema@.embargo_scenario) IS
-'share of demand (0-1) left unmet by the embargo over its horizon, without substitution or look-through; the scenario must be the same for every row';
-COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, float8, @extschema@.embargo_scenario) IS
-'share of demand (0-1) left unmet by the embargo, with the spare capacity of the non-embargoed suppliers substituting';
-COMMENT ON AGGREGATE @extschema@.embargo_shortfall(text, float8, float8, float8, @extschema@.embargo_scenario) IS
-'share of demand (0-1) left unmet by the embargo, with substitution and look-through: embargoed_content is the share (0-1) of a non-embargoed supplier''s deliveries that originates in the embargoed countries';
-COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, @extschema@.embargo_scenario) IS
-'impact of the embargo (embargo_impact composite), without substitution or look-through';
-COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, float8, @extschema@.embargo_scenario) IS
-'impact of the embargo (embargo_impact composite), with substitution from spare capacity';
 COMMENT ON AGGREGATE @extschema@.embargo_impact(text, float8, float8, float8, @extschema@.embargo_scenario) IS
 'impact of the embargo (embargo_impact composite), with substitution and look-through content per row';
 
@@ -647,27 +851,23 @@ CREATE FUNCTION @extschema@.embargo_shortfall(mix @extschema@.supply_mix,
 		scenario @extschema@.embargo_scenario)
 	RETURNS float8
 	AS 'MODULE_PATHNAME', 'mix_embargo_shortfall' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_shortfall(@extschema@.supply_mix, @extschema@.embargo_scenario) IS
+'shortfall share (0-1) of the embargo over a stored mix, with the mix''s spare capacity substituting (no look-through)';
+
 CREATE FUNCTION @extschema@.embargo_impact(mix @extschema@.supply_mix,
 		scenario @extschema@.embargo_scenario)
 	RETURNS @extschema@.embargo_impact
 	AS 'MODULE_PATHNAME', 'mix_embargo_impact' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargo_impact(@extschema@.supply_mix, @extschema@.embargo_scenario) IS
+'impact of the embargo (embargo_impact composite) over a stored mix, with substitution from its spare capacity';
+
 CREATE FUNCTION @extschema@.worst_embargo(mix @extschema@.supply_mix, k int4,
 		scenario @extschema@.embargo_scenario)
 	RETURNS @extschema@.worst_case
 	AS 'MODULE_PATHNAME', 'mix_worst_embargo' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargo_trajectory(mix @extschema@.supply_mix,
-		scenario @extschema@.embargo_scenario, step_days int4 DEFAULT 30,
-		OUT day float8, OUT gap float8, OUT stock_remaining float8,
-		OUT cumulative_shortfall float8)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'mix_embargo_trajectory' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
-
-COMMENT ON FUNCTION @extschema@.embargo_shortfall(@extschema@.supply_mix, @extschema@.embargo_scenario) IS
-'shortfall share (0-1) of the embargo over a stored mix, with the mix''s spare capacity substituting (no look-through)';
-COMMENT ON FUNCTION @extschema@.embargo_impact(@extschema@.supply_mix, @extschema@.embargo_scenario) IS
-'impact of the embargo (embargo_impact composite) over a stored mix, with substitution from its spare capacity';
 COMMENT ON FUNCTION @extschema@.worst_embargo(@extschema@.supply_mix, int4, @extschema@.embargo_scenario) IS
 'the k named suppliers whose joint embargo gives the largest shortfall (exact: the k largest intensity * volume + spare), with that shortfall; uses the scenario''s intensity, stocks, horizon and period but ignores its list';
+
 CREATE FUNCTION @extschema@.worst_embargo(mix @extschema@.supply_mix, k int4,
 		intensity float8 DEFAULT 1,
 		stock_days float8 DEFAULT 0,
@@ -679,6 +879,13 @@ CREATE FUNCTION @extschema@.worst_embargo(mix @extschema@.supply_mix, k int4,
 		@extschema@.embargo('{XXX}', intensity, stock_days, horizon_days, period_days));
 COMMENT ON FUNCTION @extschema@.worst_embargo(@extschema@.supply_mix, int4, float8, float8, float8, float8) IS
 'worst_embargo with the scenario''s parameters only (named and defaulted as in embargo()): the k named suppliers whose joint embargo gives the largest shortfall; NULL mix gives NULL, a NULL parameter is an error';
+
+CREATE FUNCTION @extschema@.embargo_trajectory(mix @extschema@.supply_mix,
+		scenario @extschema@.embargo_scenario, step_days int4 DEFAULT 30,
+		OUT day float8, OUT gap float8, OUT stock_remaining float8,
+		OUT cumulative_shortfall float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'mix_embargo_trajectory' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
 COMMENT ON FUNCTION @extschema@.embargo_trajectory(@extschema@.supply_mix, @extschema@.embargo_scenario, int4) IS
 'the embargo day by day for charts: rows at day 0, step_days, 2 step_days, ... and the horizon, with the daily gap, stock_remaining and cumulative_shortfall (which ends at embargo_impact''s shortfall)';
 
@@ -710,33 +917,166 @@ CREATE FUNCTION @extschema@.disruption_event(name text, probability float8,
 		suppliers text[], intensity float8 DEFAULT 1)
 	RETURNS @extschema@.disruption_event
 	AS 'MODULE_PATHNAME', 'disruption_event_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.disruption_event(text, float8, text[], float8) IS
+'a disruption event: name (may be NULL), probability in [0,1], the suppliers it cuts (non-empty, no NULL) and the intensity of the cut in (0,1], default 1; bad values are errors (22023)';
+
 CREATE FUNCTION @extschema@.disruption_risk(mix @extschema@.supply_mix,
 		events @extschema@.disruption_event[],
 		scenario @extschema@.embargo_scenario)
 	RETURNS @extschema@.disruption_risk
 	AS 'MODULE_PATHNAME', 'mix_disruption_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.disruption_risk(@extschema@.supply_mix, @extschema@.disruption_event[], @extschema@.embargo_scenario) IS
+'exact disruption risk of independent events over a stored mix: every outcome of the events of probability strictly between 0 and 1 (at most 24) through the embargo model with the scenario''s stocks, horizon and period (its list and intensity are ignored); a supplier hit by several events is cut by the largest intensity; NULL for a zero total';
+
 CREATE FUNCTION @extschema@.disruption_distribution(mix @extschema@.supply_mix,
 		events @extschema@.disruption_event[],
 		scenario @extschema@.embargo_scenario,
 		OUT shortfall_share float8, OUT probability float8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'mix_disruption_distribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50;
-
-COMMENT ON FUNCTION @extschema@.disruption_event(text, float8, text[], float8) IS
-'a disruption event: name (may be NULL), probability in [0,1], the suppliers it cuts (non-empty, no NULL) and the intensity of the cut in (0,1], default 1; bad values are errors (22023)';
-COMMENT ON FUNCTION @extschema@.disruption_risk(@extschema@.supply_mix, @extschema@.disruption_event[], @extschema@.embargo_scenario) IS
-'exact disruption risk of independent events over a stored mix: every outcome of the events of probability strictly between 0 and 1 (at most 24) through the embargo model with the scenario''s stocks, horizon and period (its list and intensity are ignored); a supplier hit by several events is cut by the largest intensity; NULL for a zero total';
 COMMENT ON FUNCTION @extschema@.disruption_distribution(@extschema@.supply_mix, @extschema@.disruption_event[], @extschema@.embargo_scenario) IS
 'the exact distribution behind disruption_risk: one row per distinct shortfall share, ascending, with its probability (the probabilities sum to 1)';
 
 -- ---------------------------------------------------------------------
--- Criticality scores (EU CRM and USGS methodologies)
+-- Look-through: building a trade network and tracing origins
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.origin_network_trans(@extschema@.trade_network, text, text, float8)
+	RETURNS @extschema@.trade_network
+	AS 'MODULE_PATHNAME', 'origin_network_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.origin_network_trans(@extschema@.trade_network, text, text, float8) IS
+'transition function of origin_network: adds one (exporter, importer, volume) row in place';
+
+CREATE FUNCTION @extschema@.origin_network_combine(@extschema@.trade_network, @extschema@.trade_network)
+	RETURNS @extschema@.trade_network
+	AS 'MODULE_PATHNAME', 'origin_network_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.origin_network_combine(@extschema@.trade_network, @extschema@.trade_network) IS
+'union of two trade networks (volumes summed per exporter and importer); combine function of origin_network, transition function of origin_network_merge';
+
+CREATE FUNCTION @extschema@.origin_network_final(@extschema@.trade_network)
+	RETURNS @extschema@.trade_network
+	AS 'MODULE_PATHNAME', 'origin_network_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.origin_network_final(@extschema@.trade_network) IS
+'canonical form of a trade network (countries in byte order, no slack); final function of origin_network and origin_network_merge';
+
+CREATE AGGREGATE @extschema@.origin_network(exporter text, importer text, volume float8) (
+	SFUNC = @extschema@.origin_network_trans,
+	STYPE = @extschema@.trade_network,
+	FINALFUNC = @extschema@.origin_network_final,
+	COMBINEFUNC = @extschema@.origin_network_combine,
+	SSPACE = 4096,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.origin_network(text, text, float8) IS
+'the bilateral flows of the rows as a storable trade_network: exporter = importer is own production, NULL exporter is supply of unknown origin, NULL volume is ignored; NULL importer, negative, NaN or infinite volume are errors';
+
+CREATE AGGREGATE @extschema@.origin_network_merge(@extschema@.trade_network) (
+	SFUNC = @extschema@.origin_network_combine,
+	STYPE = @extschema@.trade_network,
+	FINALFUNC = @extschema@.origin_network_final,
+	COMBINEFUNC = @extschema@.origin_network_combine,
+	SSPACE = 4096,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.origin_network_merge(@extschema@.trade_network) IS
+'union of stored trade networks, e.g. monthly networks rolled up into a year';
+
+CREATE FUNCTION @extschema@.origin_shares(network @extschema@.trade_network,
+		OUT country text, OUT origin text, OUT share float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'network_origin_shares' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.origin_shares(@extschema@.trade_network) IS
+'look-through origin of every country''s supply under proportional flows (exports carry the origin mix of the exporter''s production plus imports): one row per country and origin with share > 0, by country, share descending, origin; origin NULL is the unattributed share (unknown-origin supply, exports of countries without supply, re-export loops fed by no production); a country without any supply has one row with origin and share NULL';
+
+CREATE FUNCTION @extschema@.embargoed_content(network @extschema@.trade_network,
+		country text, embargoed text[])
+	RETURNS float8
+	AS 'MODULE_PATHNAME', 'network_embargoed_content' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.embargoed_content(@extschema@.trade_network, text, text[]) IS
+'theta for embargo_shortfall: the share (0-1) of the country''s supply that originates in the embargoed countries, traced through the network; NULL when the country is not in the network or has no supply';
+
+CREATE FUNCTION @extschema@.embargoed_content(network @extschema@.trade_network,
+		embargoed text[], OUT country text, OUT embargoed_content float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'network_embargoed_contents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 200;
+COMMENT ON FUNCTION @extschema@.embargoed_content(@extschema@.trade_network, text[]) IS
+'theta of every country of the network for the embargoed countries (byte order of country; NULL for a country without supply), for joining to supplier rows';
+
+CREATE FUNCTION @extschema@.traced_share(network @extschema@.trade_network,
+		OUT country text, OUT traced_share float8)
+	RETURNS SETOF record
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 200
+BEGIN ATOMIC
+	SELECT s.country,
+	       CASE WHEN bool_or(s.share IS NULL) THEN NULL
+	            ELSE coalesce(sum(s.share) FILTER (WHERE s.origin IS NOT NULL), 0) END
+	  FROM @extschema@.origin_shares(network) s
+	 GROUP BY s.country
+	 ORDER BY s.country COLLATE "C";
+END;
+COMMENT ON FUNCTION @extschema@.traced_share(@extschema@.trade_network) IS
+'how much of each country''s supply the network traces to a producing country (0-1; the rest is unattributed: supply of unknown origin, imports from countries without production or imports, closed re-export loops); a low value says that origin_shares and embargoed_content rest on little; NULL for a country without supply; countries in byte order';
+
+-- ---------------------------------------------------------------------
+-- Criticality: governance risk, governance-weighted concentration (EU
+-- HHI_WGI and HHI_WGI,t with the trade factor t), EU supply risk and
+-- criticality, USGS import reliance
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.wgi_risk(wgi_mean float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 'rr_wgi_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.wgi_risk(float8) IS
 'EU governance risk on 0-10 (10 = worst) from the mean of the six World Bank WGI estimates (about -2.5 .. 2.5, higher = better): clamp((2.5 - wgi_mean) * 2, 0, 10); NaN or infinite is an error (22023)';
+
+CREATE FUNCTION @extschema@.supply_mix_trans_risk(@extschema@.supply_mix, text, float8, float8)
+	RETURNS @extschema@.supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_trans_risk' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_trans_risk(@extschema@.supply_mix, text, float8, float8) IS
+'transition function of governance_hhi: adds one row and records the supplier''s governance risk, which must be the same on all its rows';
+
+CREATE FUNCTION @extschema@.governance_hhi(@extschema@.supply_mix) RETURNS float8
+	AS 'MODULE_PATHNAME', 'mix_governance_hhi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.governance_hhi(@extschema@.supply_mix) IS
+'EU HHI_WGI of a mix that carries governance risks: sum of squared fraction shares times each supplier''s risk; NULL for a zero total';
+
+CREATE AGGREGATE @extschema@.governance_hhi(supplier text, volume float8, risk float8) (
+	SFUNC = @extschema@.supply_mix_trans_risk,
+	STYPE = @extschema@.supply_mix,
+	FINALFUNC = @extschema@.governance_hhi,
+	COMBINEFUNC = @extschema@.supply_mix_combine,
+	SSPACE = 1024,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.governance_hhi(text, float8, float8) IS
+'EU HHI_WGI: sum over suppliers of (share of the grand total)^2 x governance risk (WGI scaled 0-10, optionally times the trade factor t); a supplier with two different risks in a group is an error, as is a NULL risk for a named supplier';
+
+CREATE FUNCTION @extschema@.supply_mix_trans_risk_t(@extschema@.supply_mix, text, float8, float8, float8)
+	RETURNS @extschema@.supply_mix
+	AS 'MODULE_PATHNAME', 'supply_mix_trans_risk_t' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.supply_mix_trans_risk_t(@extschema@.supply_mix, text, float8, float8, float8) IS
+'transition function of hhi_wgi_t: adds one row and records the supplier''s weight wgi_risk x t (NULL t = 1), which must be the same on all its rows';
+
+CREATE AGGREGATE @extschema@.hhi_wgi_t(supplier text, share_or_volume float8, wgi_risk float8, t float8) (
+	SFUNC = @extschema@.supply_mix_trans_risk_t,
+	STYPE = @extschema@.supply_mix,
+	FINALFUNC = @extschema@.governance_hhi,
+	COMBINEFUNC = @extschema@.supply_mix_combine,
+	SSPACE = 1024,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.hhi_wgi_t(text, float8, float8, float8) IS
+'EU (HHI_WGI,t): sum over suppliers of s^2 x wgi_risk x t, s = supplier total / grand total as a fraction (fraction shares or volumes; NULL supplier = unattributed, in the total only), wgi_risk on 0-10 (rarerisk.wgi_risk), t the trade-restriction factor (1 or NULL = no measure, 0.8 trade agreement, 1.1-1.5 export restrictions); NULL wgi_risk for a named supplier is an error (22004); t must be finite and > 0 and one supplier''s wgi_risk x t the same on all its rows (22023); NULL for a zero total';
+
+CREATE AGGREGATE @extschema@.hhi_wgi_t(supplier text, share_or_volume float8, wgi_risk float8) (
+	SFUNC = @extschema@.supply_mix_trans_risk,
+	STYPE = @extschema@.supply_mix,
+	FINALFUNC = @extschema@.governance_hhi,
+	COMBINEFUNC = @extschema@.supply_mix_combine,
+	SSPACE = 1024,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.hhi_wgi_t(text, float8, float8) IS
+'EU (HHI_WGI,t) with t = 1 for every supplier: the same as governance_hhi(supplier, volume, risk)';
 
 CREATE FUNCTION @extschema@.eu_supply_risk(hhi_wgi_global float8,
 		hhi_wgi_sourcing float8,
@@ -771,9 +1111,20 @@ COMMENT ON FUNCTION @extschema@.eu_is_critical(float8, float8, float8, float8) I
 'EU CRM criticality: sr >= sr_threshold AND ei >= ei_threshold (the EU thresholds 1.0 and 2.8 by default); NULL when any argument is NULL; negative, NaN or infinite arguments are errors (22023)';
 
 -- ---------------------------------------------------------------------
--- Reference data.  Shipped rows have user_added = false
--- and are recreated by CREATE EXTENSION; pg_dump saves only the rows users
--- add (user_added defaults to true), through pg_extension_config_dump.
+-- Countries: the check of supplier codes against ISO 3166 that embargo()
+-- also applies
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.check_supplier_codes(codes text[]) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'check_supplier_codes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.check_supplier_codes(text[]) IS
+'the codes unchanged, or the error (22023, with the likely ISO code as hint) that embargo() raises for a code of two or three letters that is no ISO code of rarerisk.country (CNH, chn), for a country''s name (China) or for a country code inside white space; other codes (firms, blocs, S1) and ISO user-assigned codes (XAA-XZZ) pass; NULL elements pass';
+
+-- ---------------------------------------------------------------------
+-- Reference data: HS codes of critical-mineral trade, and the countries.
+-- Shipped rows have user_added = false and are recreated by CREATE
+-- EXTENSION; pg_dump saves only the rows users add (user_added defaults
+-- to true), through pg_extension_config_dump.
 -- ---------------------------------------------------------------------
 
 CREATE TABLE @extschema@.hs_commodity (
@@ -802,8 +1153,6 @@ CREATE TABLE @extschema@.country (
 	valid_to int4 CHECK (valid_to BETWEEN 1900 AND 2100),
 	user_added boolean NOT NULL DEFAULT true
 );
-CREATE UNIQUE INDEX country_iso3_current ON @extschema@.country (iso3) WHERE valid_to IS NULL;
-CREATE UNIQUE INDEX country_iso2_current ON @extschema@.country (iso2) WHERE valid_to IS NULL;
 COMMENT ON TABLE @extschema@.country IS
 'ISO 3166-1 countries and territories with alpha-3, alpha-2, UN M49 numeric code and the code UN Comtrade and CEPII BACI use (842 USA, 251 France, 699 India, 757 Switzerland, 579 Norway, 490 Taiwan as "Other Asia, nes"), plus former entities that trade data still carry; join partner codes on m49 or comtrade_code; aggregates (0 World, 899 Areas nes, ...) are deliberately absent';
 COMMENT ON COLUMN @extschema@.country.m49 IS 'UN M49 / ISO 3166-1 numeric code; for a former entity its former code (530 Netherlands Antilles, 736 Sudan before 2012, 891 Serbia and Montenegro)';
@@ -813,6 +1162,9 @@ COMMENT ON COLUMN @extschema@.country.comtrade_code IS 'numeric code of UN Comtr
 COMMENT ON COLUMN @extschema@.country.name IS 'short English name (ISO 3166-1 common name where it has one)';
 COMMENT ON COLUMN @extschema@.country.valid_to IS 'last year a former code was in use; NULL for current countries';
 COMMENT ON COLUMN @extschema@.country.user_added IS 'false for the rows shipped with the extension (recreated by CREATE EXTENSION, not dumped); true (the default) for rows users add, which pg_dump keeps';
+
+CREATE UNIQUE INDEX country_iso3_current ON @extschema@.country (iso3) WHERE valid_to IS NULL;
+CREATE UNIQUE INDEX country_iso2_current ON @extschema@.country (iso2) WHERE valid_to IS NULL;
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hs_commodity', 'WHERE user_added');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.country', 'WHERE user_added');
@@ -1152,270 +1504,10 @@ INSERT INTO @extschema@.country (m49, iso3, iso2, comtrade_code, name, valid_to,
 	(894, 'ZMB', 'ZM', 894, 'Zambia', NULL, false);
 
 -- ---------------------------------------------------------------------
--- Governance-weighted concentration (EU HHI_WGI)
--- ---------------------------------------------------------------------
-
-CREATE FUNCTION @extschema@.supply_mix_trans_risk(@extschema@.supply_mix, text, float8, float8)
-	RETURNS @extschema@.supply_mix
-	AS 'MODULE_PATHNAME', 'supply_mix_trans_risk' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.governance_hhi(@extschema@.supply_mix) RETURNS float8
-	AS 'MODULE_PATHNAME', 'mix_governance_hhi' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE AGGREGATE @extschema@.governance_hhi(supplier text, volume float8, risk float8) (
-	SFUNC = @extschema@.supply_mix_trans_risk,
-	STYPE = @extschema@.supply_mix,
-	FINALFUNC = @extschema@.governance_hhi,
-	COMBINEFUNC = @extschema@.supply_mix_combine,
-	SSPACE = 1024,
-	PARALLEL = SAFE
-);
-
-COMMENT ON FUNCTION @extschema@.supply_mix_trans_risk(@extschema@.supply_mix, text, float8, float8) IS
-'transition function of governance_hhi: adds one row and records the supplier''s governance risk, which must be the same on all its rows';
-COMMENT ON FUNCTION @extschema@.governance_hhi(@extschema@.supply_mix) IS
-'EU HHI_WGI of a mix that carries governance risks: sum of squared fraction shares times each supplier''s risk; NULL for a zero total';
-COMMENT ON AGGREGATE @extschema@.governance_hhi(text, float8, float8) IS
-'EU HHI_WGI: sum over suppliers of (share of the grand total)^2 x governance risk (WGI scaled 0-10, optionally times the trade factor t); a supplier with two different risks in a group is an error, as is a NULL risk for a named supplier';
-
--- ---------------------------------------------------------------------
--- EU HHI_WGI,t: governance-weighted concentration with the trade factor t
--- ---------------------------------------------------------------------
-
-CREATE FUNCTION @extschema@.supply_mix_trans_risk_t(@extschema@.supply_mix, text, float8, float8, float8)
-	RETURNS @extschema@.supply_mix
-	AS 'MODULE_PATHNAME', 'supply_mix_trans_risk_t' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE AGGREGATE @extschema@.hhi_wgi_t(supplier text, share_or_volume float8, wgi_risk float8, t float8) (
-	SFUNC = @extschema@.supply_mix_trans_risk_t,
-	STYPE = @extschema@.supply_mix,
-	FINALFUNC = @extschema@.governance_hhi,
-	COMBINEFUNC = @extschema@.supply_mix_combine,
-	SSPACE = 1024,
-	PARALLEL = SAFE
-);
-CREATE AGGREGATE @extschema@.hhi_wgi_t(supplier text, share_or_volume float8, wgi_risk float8) (
-	SFUNC = @extschema@.supply_mix_trans_risk,
-	STYPE = @extschema@.supply_mix,
-	FINALFUNC = @extschema@.governance_hhi,
-	COMBINEFUNC = @extschema@.supply_mix_combine,
-	SSPACE = 1024,
-	PARALLEL = SAFE
-);
-
-COMMENT ON FUNCTION @extschema@.supply_mix_trans_risk_t(@extschema@.supply_mix, text, float8, float8, float8) IS
-'transition function of hhi_wgi_t: adds one row and records the supplier''s weight wgi_risk x t (NULL t = 1), which must be the same on all its rows';
-COMMENT ON AGGREGATE @extschema@.hhi_wgi_t(text, float8, float8, float8) IS
-'EU (HHI_WGI,t): sum over suppliers of s^2 x wgi_risk x t, s = supplier total / grand total as a fraction (fraction shares or volumes; NULL supplier = unattributed, in the total only), wgi_risk on 0-10 (rarerisk.wgi_risk), t the trade-restriction factor (1 or NULL = no measure, 0.8 trade agreement, 1.1-1.5 export restrictions); NULL wgi_risk for a named supplier is an error (22004); t must be finite and > 0 and one supplier''s wgi_risk x t the same on all its rows (22023); NULL for a zero total';
-COMMENT ON AGGREGATE @extschema@.hhi_wgi_t(text, float8, float8) IS
-'EU (HHI_WGI,t) with t = 1 for every supplier: the same as governance_hhi(supplier, volume, risk)';
-
--- ---------------------------------------------------------------------
--- Look-through: origin tracing over a trade network
--- ---------------------------------------------------------------------
-
-CREATE TYPE @extschema@.trade_network;
-
-CREATE FUNCTION @extschema@.trade_network_in(cstring) RETURNS @extschema@.trade_network
-	AS 'MODULE_PATHNAME', 'trade_network_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_out(@extschema@.trade_network) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'trade_network_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_recv(internal) RETURNS @extschema@.trade_network
-	AS 'MODULE_PATHNAME', 'trade_network_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_send(@extschema@.trade_network) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'trade_network_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE TYPE @extschema@.trade_network (
-	INPUT = @extschema@.trade_network_in,
-	OUTPUT = @extschema@.trade_network_out,
-	RECEIVE = @extschema@.trade_network_recv,
-	SEND = @extschema@.trade_network_send,
-	INTERNALLENGTH = VARIABLE,
-	ALIGNMENT = double,
-	STORAGE = extended
-);
-
-COMMENT ON TYPE @extschema@.trade_network IS
-'bilateral flows of one commodity and period, summed per (exporter, importer); own production is the flow of a country to itself, supply of unknown origin has no exporter; text form is JSON, e.g. {"production": {"CHN": 270}, "flows": {"CHN": {"VNM": 6}}, "unknown_origin": {"VNM": 1}}';
-COMMENT ON FUNCTION @extschema@.trade_network_in(cstring) IS
-'text input of trade_network: the JSON form written by trade_network_out (keys production, flows, unknown_origin; missing keys are empty)';
-COMMENT ON FUNCTION @extschema@.trade_network_out(@extschema@.trade_network) IS
-'text output of trade_network: JSON, countries in byte order, shortest exact numbers';
-COMMENT ON FUNCTION @extschema@.trade_network_recv(internal) IS
-'binary input of trade_network (versioned, network byte order, validated)';
-COMMENT ON FUNCTION @extschema@.trade_network_send(@extschema@.trade_network) IS
-'binary output of trade_network (versioned, network byte order, compensated sums exact)';
-
--- Equality, order and hashing of trade_network: equal when the canonical binary
--- forms are equal byte for byte (countries in byte order, each flow the value of its compensated sum; equal exactly when the text forms are equal), so DISTINCT, GROUP BY, UNION,
--- hash and merge joins work; the order is that of the bytes, total but
--- with no other meaning
-CREATE FUNCTION @extschema@.trade_network_eq(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
-	AS 'MODULE_PATHNAME', 'trade_network_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_ne(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
-	AS 'MODULE_PATHNAME', 'trade_network_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_lt(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
-	AS 'MODULE_PATHNAME', 'trade_network_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_le(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
-	AS 'MODULE_PATHNAME', 'trade_network_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_gt(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
-	AS 'MODULE_PATHNAME', 'trade_network_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_ge(@extschema@.trade_network, @extschema@.trade_network) RETURNS bool
-	AS 'MODULE_PATHNAME', 'trade_network_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_cmp(@extschema@.trade_network, @extschema@.trade_network) RETURNS int4
-	AS 'MODULE_PATHNAME', 'trade_network_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_hash(@extschema@.trade_network) RETURNS int4
-	AS 'MODULE_PATHNAME', 'trade_network_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.trade_network_hash_extended(@extschema@.trade_network, int8) RETURNS int8
-	AS 'MODULE_PATHNAME', 'trade_network_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE OPERATOR @extschema@.= (
-	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_eq,
-	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel,
-	HASHES, MERGES
-);
-CREATE OPERATOR @extschema@.<> (
-	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_ne,
-	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-	RESTRICT = neqsel, JOIN = neqjoinsel
-);
-CREATE OPERATOR @extschema@.< (
-	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_lt,
-	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
-);
-CREATE OPERATOR @extschema@.<= (
-	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_le,
-	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
-);
-CREATE OPERATOR @extschema@.> (
-	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_gt,
-	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
-);
-CREATE OPERATOR @extschema@.>= (
-	LEFTARG = @extschema@.trade_network, RIGHTARG = @extschema@.trade_network, PROCEDURE = @extschema@.trade_network_ge,
-	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
-	RESTRICT = scalargesel, JOIN = scalargejoinsel
-);
-
-CREATE OPERATOR CLASS @extschema@.trade_network_ops DEFAULT FOR TYPE @extschema@.trade_network USING btree AS
-	OPERATOR 1 @extschema@.< ,
-	OPERATOR 2 @extschema@.<= ,
-	OPERATOR 3 @extschema@.= ,
-	OPERATOR 4 @extschema@.>= ,
-	OPERATOR 5 @extschema@.> ,
-	FUNCTION 1 @extschema@.trade_network_cmp(@extschema@.trade_network, @extschema@.trade_network);
-CREATE OPERATOR CLASS @extschema@.trade_network_hash_ops DEFAULT FOR TYPE @extschema@.trade_network USING hash AS
-	OPERATOR 1 @extschema@.= ,
-	FUNCTION 1 @extschema@.trade_network_hash(@extschema@.trade_network),
-	FUNCTION 2 @extschema@.trade_network_hash_extended(@extschema@.trade_network, int8);
-
-COMMENT ON FUNCTION @extschema@.trade_network_eq(@extschema@.trade_network, @extschema@.trade_network) IS
-'is the first trade network equal to the second (canonical binary forms compared byte by byte); implements the = operator';
-COMMENT ON FUNCTION @extschema@.trade_network_ne(@extschema@.trade_network, @extschema@.trade_network) IS
-'is the first trade network not equal to the second (canonical binary forms compared byte by byte); implements the <> operator';
-COMMENT ON FUNCTION @extschema@.trade_network_lt(@extschema@.trade_network, @extschema@.trade_network) IS
-'is the first trade network before the second (canonical binary forms compared byte by byte); implements the < operator';
-COMMENT ON FUNCTION @extschema@.trade_network_le(@extschema@.trade_network, @extschema@.trade_network) IS
-'is the first trade network before or equal the second (canonical binary forms compared byte by byte); implements the <= operator';
-COMMENT ON FUNCTION @extschema@.trade_network_gt(@extschema@.trade_network, @extschema@.trade_network) IS
-'is the first trade network after the second (canonical binary forms compared byte by byte); implements the > operator';
-COMMENT ON FUNCTION @extschema@.trade_network_ge(@extschema@.trade_network, @extschema@.trade_network) IS
-'is the first trade network after or equal the second (canonical binary forms compared byte by byte); implements the >= operator';
-COMMENT ON FUNCTION @extschema@.trade_network_cmp(@extschema@.trade_network, @extschema@.trade_network) IS
-'-1, 0 or 1: byte order of the canonical binary forms of two trade networks (btree support)';
-COMMENT ON FUNCTION @extschema@.trade_network_hash(@extschema@.trade_network) IS
-'hash of the canonical binary form of a trade network (hash support: equal values hash equal)';
-COMMENT ON FUNCTION @extschema@.trade_network_hash_extended(@extschema@.trade_network, int8) IS
-'64-bit seeded hash of the canonical binary form of a trade network (hash partitioning)';
-COMMENT ON OPERATOR @extschema@.= (@extschema@.trade_network, @extschema@.trade_network) IS 'equal to: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.<> (@extschema@.trade_network, @extschema@.trade_network) IS 'not equal to: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.< (@extschema@.trade_network, @extschema@.trade_network) IS 'before: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.<= (@extschema@.trade_network, @extschema@.trade_network) IS 'before or equal: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.> (@extschema@.trade_network, @extschema@.trade_network) IS 'after: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR @extschema@.>= (@extschema@.trade_network, @extschema@.trade_network) IS 'after or equal: canonical binary forms compared byte by byte';
-COMMENT ON OPERATOR CLASS @extschema@.trade_network_ops USING btree IS 'byte order of the canonical binary form of trade_network (for sorts and merge joins)';
-COMMENT ON OPERATOR CLASS @extschema@.trade_network_hash_ops USING hash IS 'hash of the canonical binary form of trade_network (for hash aggregation and hash joins)';
-COMMENT ON OPERATOR FAMILY @extschema@.trade_network_ops USING btree IS 'byte order of the canonical binary form of trade_network';
-COMMENT ON OPERATOR FAMILY @extschema@.trade_network_hash_ops USING hash IS 'hash of the canonical binary form of trade_network';
-
-CREATE FUNCTION @extschema@.origin_network_trans(@extschema@.trade_network, text, text, float8)
-	RETURNS @extschema@.trade_network
-	AS 'MODULE_PATHNAME', 'origin_network_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.origin_network_combine(@extschema@.trade_network, @extschema@.trade_network)
-	RETURNS @extschema@.trade_network
-	AS 'MODULE_PATHNAME', 'origin_network_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.origin_network_final(@extschema@.trade_network)
-	RETURNS @extschema@.trade_network
-	AS 'MODULE_PATHNAME', 'origin_network_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.origin_network_trans(@extschema@.trade_network, text, text, float8) IS
-'transition function of origin_network: adds one (exporter, importer, volume) row in place';
-COMMENT ON FUNCTION @extschema@.origin_network_combine(@extschema@.trade_network, @extschema@.trade_network) IS
-'union of two trade networks (volumes summed per exporter and importer); combine function of origin_network, transition function of origin_network_merge';
-COMMENT ON FUNCTION @extschema@.origin_network_final(@extschema@.trade_network) IS
-'canonical form of a trade network (countries in byte order, no slack); final function of origin_network and origin_network_merge';
-
-CREATE AGGREGATE @extschema@.origin_network(exporter text, importer text, volume float8) (
-	SFUNC = @extschema@.origin_network_trans,
-	STYPE = @extschema@.trade_network,
-	FINALFUNC = @extschema@.origin_network_final,
-	COMBINEFUNC = @extschema@.origin_network_combine,
-	SSPACE = 4096,
-	PARALLEL = SAFE
-);
-CREATE AGGREGATE @extschema@.origin_network_merge(@extschema@.trade_network) (
-	SFUNC = @extschema@.origin_network_combine,
-	STYPE = @extschema@.trade_network,
-	FINALFUNC = @extschema@.origin_network_final,
-	COMBINEFUNC = @extschema@.origin_network_combine,
-	SSPACE = 4096,
-	PARALLEL = SAFE
-);
-
-COMMENT ON AGGREGATE @extschema@.origin_network(text, text, float8) IS
-'the bilateral flows of the rows as a storable trade_network: exporter = importer is own production, NULL exporter is supply of unknown origin, NULL volume is ignored; NULL importer, negative, NaN or infinite volume are errors';
-COMMENT ON AGGREGATE @extschema@.origin_network_merge(@extschema@.trade_network) IS
-'union of stored trade networks, e.g. monthly networks rolled up into a year';
-
-CREATE FUNCTION @extschema@.origin_shares(network @extschema@.trade_network,
-		OUT country text, OUT origin text, OUT share float8)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'network_origin_shares' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
-CREATE FUNCTION @extschema@.embargoed_content(network @extschema@.trade_network,
-		country text, embargoed text[])
-	RETURNS float8
-	AS 'MODULE_PATHNAME', 'network_embargoed_content' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.embargoed_content(network @extschema@.trade_network,
-		embargoed text[], OUT country text, OUT embargoed_content float8)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'network_embargoed_contents' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 200;
-
-COMMENT ON FUNCTION @extschema@.origin_shares(@extschema@.trade_network) IS
-'look-through origin of every country''s supply under proportional flows (exports carry the origin mix of the exporter''s production plus imports): one row per country and origin with share > 0, by country, share descending, origin; origin NULL is the unattributed share (unknown-origin supply, exports of countries without supply, re-export loops fed by no production); a country without any supply has one row with origin and share NULL';
-CREATE FUNCTION @extschema@.traced_share(network @extschema@.trade_network,
-		OUT country text, OUT traced_share float8)
-	RETURNS SETOF record
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 200
-BEGIN ATOMIC
-	SELECT s.country,
-	       CASE WHEN bool_or(s.share IS NULL) THEN NULL
-	            ELSE coalesce(sum(s.share) FILTER (WHERE s.origin IS NOT NULL), 0) END
-	  FROM @extschema@.origin_shares(network) s
-	 GROUP BY s.country
-	 ORDER BY s.country COLLATE "C";
-END;
-COMMENT ON FUNCTION @extschema@.traced_share(@extschema@.trade_network) IS
-'how much of each country''s supply the network traces to a producing country (0-1; the rest is unattributed: supply of unknown origin, imports from countries without production or imports, closed re-export loops); a low value says that origin_shares and embargoed_content rest on little; NULL for a country without supply; countries in byte order';
-COMMENT ON FUNCTION @extschema@.embargoed_content(@extschema@.trade_network, text, text[]) IS
-'theta for embargo_shortfall: the share (0-1) of the country''s supply that originates in the embargoed countries, traced through the network; NULL when the country is not in the network or has no supply';
-COMMENT ON FUNCTION @extschema@.embargoed_content(@extschema@.trade_network, text[]) IS
-'theta of every country of the network for the embargoed countries (byte order of country; NULL for a country without supply), for joining to supplier rows';
-
--- ---------------------------------------------------------------------
--- The EU criticality assessment: per-stage inputs of the EU's assessments
--- (the 2023 assessment of the rare-earth elements shipped), the table as
--- the EU printed it, and the assessment laid out from the inputs.
+-- Reference data: the EU criticality assessment.  The per-stage inputs
+-- of the EU's assessments (the 2023 assessment of the rare-earth elements
+-- shipped), the table as the EU printed it, and the assessment laid out
+-- from the inputs (a function over the tables, so it follows them).
 -- Shipped rows have user_added = false; pg_dump keeps the rows users add.
 -- ---------------------------------------------------------------------
 
@@ -1616,4 +1708,5 @@ CREATE VIEW @extschema@.eu_assessment_2023 AS
 	SELECT * FROM @extschema@.eu_assessment(2023);
 COMMENT ON VIEW @extschema@.eu_assessment_2023 IS
 'the EU 2023 criticality assessment of the rare-earth elements, HREE and LREE group rows computed from their members, not copied: rarerisk.eu_assessment(2023); compare with rarerisk.eu_crm_published';
+
 GRANT SELECT ON @extschema@.eu_assessment_2023 TO PUBLIC;

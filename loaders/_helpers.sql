@@ -26,6 +26,15 @@ BEGIN
         USING ERRCODE = '22P02', HINT = 'nothing was loaded; fix the file and run the loader again';
 END $$;
 
+-- 'line 12: column "year": "19x5" is not a year', or 'empty value is not a
+-- year' when val is NULL: a value that breaks its column's rule
+CREATE FUNCTION pg_temp.rr_fail_value(line int, col text, val text, why text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_temp.rr_fail(current_setting('rr.file'), line,
+        format('column "%s": %s %s', col, coalesce('"' || val || '"', 'empty value'), why));
+END $$;
+
 -- '1 edition', '2 editions': a count with its noun
 CREATE FUNCTION pg_temp.rr_n(n bigint, one text, many text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT n || ' ' || CASE WHEN n = 1 THEN one ELSE coalesce(many, one || 's') END $$;
@@ -42,6 +51,22 @@ LANGUAGE sql IMMUTABLE AS $$
     FROM unnest(string_to_array(regexp_replace(line, '^(' || U&'\FEFF' || '|ï»¿)', ''), ','))
          WITH ORDINALITY AS u(f, i)
 $$;
+
+-- 'x.csv, line 1: not a BGS ... file: the header lacks column(s) year, units':
+-- the columns (found by name) a layout needs; also_missing names more to
+-- report (e.g. one of two alternatives, both absent)
+CREATE FUNCTION pg_temp.rr_require_columns(layout text, cols text[], also_missing text[] DEFAULT NULL) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
+    missing text[] := (SELECT array_agg(c) FROM unnest(cols) c WHERE c <> ALL (hdr)) || also_missing;
+BEGIN
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION '%, line 1: not %: the header lacks column(s) %', current_setting('rr.file'), layout,
+            array_to_string(missing, ', ')
+            USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
+    END IF;
+END $$;
 
 SELECT count(*) = 0 AS rr_empty FROM rr_raw \gset
 \if :rr_empty

@@ -1,9 +1,10 @@
 -- loaders/_schema.sql -- the canonical tables the loaders fill (schema rarerisk_data).
 --
--- Included by every loader (\ir); idempotent, so running a loader on a fresh
--- database creates the schema.  Deliberately NOT in the extension's schema
--- `rarerisk`: these are the analyst's tables, dropped and reloaded at will,
--- and DROP EXTENSION must never take them along.  Needs no extension.
+-- Included by every loader through _begin.sql; idempotent, so running a
+-- loader on a fresh database creates the schema.  Deliberately NOT in the
+-- extension's schema `rarerisk`: these are the analyst's tables, dropped
+-- and reloaded at will, and DROP EXTENSION must never take them along.
+-- Needs no extension.
 --
 --   rarerisk_data.flows            one row per (source, period, importer,
 --                                  exporter, HS code, reporting side)

@@ -14,18 +14,7 @@
 -- the load with its line.  One transaction; reloading a file replaces it.
 
 \set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
+\ir _begin.sql
 
 DO $$
 DECLARE hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
@@ -35,11 +24,7 @@ BEGIN
             USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
     END IF;
 END $$;
-
-CREATE TEMP TABLE rr_stage (n int GENERATED ALWAYS AS IDENTITY,
-                            t text, i text, j text, k text, v text, q text) ON COMMIT DROP;
-\set rr_cmd '\\copy rr_stage (t, i, j, k, v, q) FROM ' :'file' ' WITH (FORMAT csv, HEADER true, ENCODING ' :'encoding' ')'
-:rr_cmd
+\ir _stage.sql
 
 DO $$
 DECLARE r record; file text := current_setting('rr.file');

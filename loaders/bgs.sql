@@ -15,34 +15,11 @@
 -- file replaces its rows.
 
 \set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
+\ir _begin.sql
 
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
-
-DO $$
-DECLARE
-    hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
-    missing text[];
-BEGIN
-    SELECT array_agg(c) INTO missing
-    FROM unnest(ARRAY['country_iso3_code', 'country_trans', 'year', 'quantity', 'units', 'yearbook_table_trans',
-                      'bgs_commodity_trans', 'bgs_sub_commodity_trans', 'bgs_statistic_type_trans']) c
-    WHERE c <> ALL (hdr);
-    IF missing IS NOT NULL THEN
-        RAISE EXCEPTION '%, line 1: not a BGS World Mineral Statistics file: the header lacks column(s) %',
-            current_setting('rr.file'), array_to_string(missing, ', ')
-            USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
-    END IF;
-END $$;
+SELECT pg_temp.rr_require_columns('a BGS World Mineral Statistics file',
+           ARRAY['country_iso3_code', 'country_trans', 'year', 'quantity', 'units', 'yearbook_table_trans',
+                 'bgs_commodity_trans', 'bgs_sub_commodity_trans', 'bgs_statistic_type_trans']) \g /dev/null
 \ir _stage.sql
 
 CREATE TEMP TABLE rr_src ON COMMIT DROP AS
@@ -77,8 +54,7 @@ BEGIN
         SELECT line, 'yearbook_table_trans', table_name, 'is empty', 5 FROM rr_src WHERE coalesce(table_name, '') = ''
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(current_setting('rr.file'), r.line,
-            format('column "%s": %s %s', r.col, coalesce('"' || r.val || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, r.why);
     END IF;
 END $$;
 

@@ -38,48 +38,12 @@
 --     extracts hold the same 80 records).
 
 \set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
+\ir _begin.sql
 
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
-
--- header -> staging table with one text column per header field
-DO $$
-DECLARE
-    hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
-    missing text[];
-BEGIN
-    SELECT array_agg(c) INTO missing
-    FROM unnest(ARRAY['reporterCode', 'partnerCode', 'flowCode', 'cmdCode', 'primaryValue']) c
-    WHERE c <> ALL (hdr);
-    IF NOT ('period' = ANY (hdr) OR 'refYear' = ANY (hdr)) THEN
-        missing := missing || 'period'::text;
-    END IF;
-    IF missing IS NOT NULL THEN
-        RAISE EXCEPTION '%, line 1: not a UN Comtrade export: the header lacks column(s) %', current_setting('rr.file'), array_to_string(missing, ', ')
-            USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
-    END IF;
-    IF (SELECT count(DISTINCT h) FROM unnest(hdr) h) <> cardinality(hdr) THEN
-        RAISE EXCEPTION '%, line 1: duplicate column names in the header', current_setting('rr.file') USING ERRCODE = '22P02';
-    END IF;
-    EXECUTE format('CREATE TEMP TABLE rr_stage (n int GENERATED ALWAYS AS IDENTITY, %s) ON COMMIT DROP',
-                   (SELECT string_agg(quote_ident(h) || ' text', ', ' ORDER BY i)
-                    FROM unnest(hdr) WITH ORDINALITY u(h, i)));
-END $$;
-
-SELECT string_agg(quote_ident(h), ',' ORDER BY i) AS rr_cols
-FROM unnest(pg_temp.rr_header((SELECT line FROM rr_raw WHERE n = 1))) WITH ORDINALITY u(h, i) \gset
--- COPY's own CSV parser: a short, long or unterminated record fails here with its line
-\set rr_cmd '\\copy rr_stage (' :rr_cols ') FROM ' :'file' ' WITH (FORMAT csv, HEADER true, ENCODING ' :'encoding' ')'
-:rr_cmd
+SELECT pg_temp.rr_require_columns('a UN Comtrade export', ARRAY['reporterCode', 'partnerCode', 'flowCode', 'cmdCode', 'primaryValue'],
+           CASE WHEN NOT pg_temp.rr_header(line) && ARRAY['period', 'refYear'] THEN ARRAY['period'] END)
+FROM rr_raw WHERE n = 1 \g /dev/null
+\ir _stage.sql
 
 -- a uniform view of the columns we use (absent optional columns -> NULL)
 DO $$
@@ -110,7 +74,7 @@ END $$;
 
 -- validate: the first bad line, in file order, stops the load
 DO $$
-DECLARE r record; file text := current_setting('rr.file');
+DECLARE r record;
 BEGIN
     SELECT s.line, v.col, v.val, v.why INTO r
     FROM rr_src s,
@@ -126,8 +90,7 @@ BEGIN
     ORDER BY s.line, v.col
     LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col,
-                coalesce('"' || r.val || '"', 'empty value'), CASE WHEN r.val IS NULL THEN 'is required' ELSE r.why END));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, CASE WHEN r.val IS NULL THEN 'is required' ELSE r.why END);
     END IF;
 END $$;
 

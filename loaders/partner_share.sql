@@ -16,39 +16,19 @@
 -- Comtrade export) is an error: it would be counted twice.  One
 -- transaction; reloading a file replaces its rows.
 
-\set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
 \if :{?importer}
 \else
 \set importer USA
 \endif
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
+\set ON_ERROR_STOP on
+\ir _begin.sql
 SELECT set_config('rr.importer', :'importer', true) \g /dev/null
 
+SELECT pg_temp.rr_require_columns('an imports-by-partner table',
+           ARRAY['canonical_product_id', 'year', 'partner_code', 'partner_iso3', 'is_aggregate_partner',
+                 'import_value_usd']) \g /dev/null
 DO $$
-DECLARE
-    hdr text[] := (SELECT pg_temp.rr_header(line) FROM rr_raw WHERE n = 1);
-    missing text[];
 BEGIN
-    SELECT array_agg(c) INTO missing
-    FROM unnest(ARRAY['canonical_product_id', 'year', 'partner_code', 'partner_iso3', 'is_aggregate_partner',
-                      'import_value_usd']) c
-    WHERE c <> ALL (hdr);
-    IF missing IS NOT NULL THEN
-        RAISE EXCEPTION '%, line 1: not an imports-by-partner table: the header lacks column(s) %',
-            current_setting('rr.file'), array_to_string(missing, ', ')
-            USING ERRCODE = '22P02', DETAIL = format('header: %s', array_to_string(hdr, ','));
-    END IF;
     IF (SELECT count(*) FROM rarerisk_data.country_by_code WHERE iso3 = current_setting('rr.importer')) = 0 THEN
         RAISE EXCEPTION 'importer % is not an ISO alpha-3 code of rarerisk_data.country_by_code', current_setting('rr.importer')
             USING ERRCODE = '22023';
@@ -80,7 +60,7 @@ BEGIN
          WHERE coalesce(agg, '') NOT IN ('t', 'f', 'true', 'false')
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col, coalesce('"' || r.val || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, r.why);
     END IF;
     SELECT count(*) INTO k FROM rr_src WHERE padded;
     IF k > 0 THEN

@@ -40,23 +40,12 @@
 -- rarerisk_data.country_by_name is an error.
 -- One transaction; reloading a file (same base name) replaces its rows.
 
-\set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
 \if :{?edition}
 \else
 \set edition ''
 \endif
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
+\set ON_ERROR_STOP on
+\ir _begin.sql
 
 DO $$
 DECLARE first text := (SELECT line FROM rr_raw WHERE n = 1);
@@ -233,7 +222,7 @@ UPDATE rr_src SET notes = concat_ws('; ', notes, 'value: ' || btrim(value)), val
  WHERE btrim(value) ~ '^<\s*[0-9][0-9,.]*$';
 
 DO $$
-DECLARE r record; file text := current_setting('rr.file');
+DECLARE r record;
 BEGIN
     SELECT line, col, value, why INTO r FROM (
         SELECT line, 'edition' AS col, edition AS value, 'is not an MCS edition (MCS20YY)' AS why, 1 AS o
@@ -248,7 +237,7 @@ BEGIN
            AND coalesce(value, '') NOT IN ('', 'W', 'NA', '—', '–', '-', '--', 's', 'XX', 'incl', '<')
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(file, r.line, format('column "%s": %s %s', r.col, coalesce('"' || r.value || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.value, r.why);
     END IF;
 END $$;
 

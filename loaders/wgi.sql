@@ -13,18 +13,7 @@
 -- rarerisk.wgi_risk().  One transaction; reloading a file replaces its rows.
 
 \set ON_ERROR_STOP on
-\set QUIET on
-SET client_min_messages = notice;
-\if :{?encoding}
-\else
-\set encoding UTF8
-\endif
-
-BEGIN;
-SET LOCAL client_min_messages = warning;
-\ir _schema.sql
-SET LOCAL client_min_messages = notice;
-\ir _helpers.sql
+\ir _begin.sql
 \ir _stage.sql
 
 DO $$
@@ -56,8 +45,7 @@ BEGIN
          WHERE coalesce(value, '') NOT IN ('', '..') AND value !~ '^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$'
     ) bad ORDER BY line, o LIMIT 1;
     IF FOUND THEN
-        PERFORM pg_temp.rr_fail(current_setting('rr.file'), r.line,
-            format('column "%s": %s %s', r.col, coalesce('"' || r.val || '"', 'empty value'), r.why));
+        PERFORM pg_temp.rr_fail_value(r.line, r.col, r.val, r.why);
     END IF;
 END $$;
 

@@ -15,23 +15,13 @@ BINDIR=${RR_BINDIR:-$(pg_config --bindir)}
 work=$(mktemp -d /tmp/rarerisk-dump.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+. "$(dirname "$0")/sample_values.sh"
 
 for db in rr_dump_src rr_dump_custom rr_dump_plain; do
 	"$BINDIR/dropdb" --if-exists "$db" 2>/dev/null
 	"$BINDIR/createdb" "$db"
 done
-q -d rr_dump_src <<'SQL'
-CREATE EXTENSION rarerisk;
-CREATE TABLE monthly AS
-  SELECT g, m, rarerisk.supply_mix(CASE WHEN i % 11 = 0 THEN NULL ELSE 'S' || (i % 17) END,
-                                   (i % 1000) * 1.1, (i % 7) * 0.3) AS mix
-    FROM generate_series(1, 20000) i, LATERAL (SELECT i % 50 AS g, i % 12 AS m) x
-   GROUP BY g, m;
-CREATE TABLE scenarios AS
-  SELECT n, rarerisk.embargo(ARRAY['S' || n, 'S1'], 0.25 * (n % 5), n * 10, 90 + n, 365) AS scenario
-    FROM generate_series(1, 16) n;
-CREATE TABLE states (state rarerisk.embargo_state);
-INSERT INTO states VALUES ('{"embargoed": ["CHN"], "stock_days": 60, "demand": 100, "embargoed_volume": 60, "embargoed_content": 7.5, "spare": 10}');
+{ printf '%s\n' "$sample_values_sql"; cat <<'SQL'; } | q -d rr_dump_src
 INSERT INTO rarerisk.eu_crm_material (assessment, material, material_group, ei, si_sr, eol_rir)
   VALUES (2023, 'Test element', 'HREE', 3.0, 1, 0), (2099, 'Cobalt', NULL, 6.8, 0.98, 0.22);
 INSERT INTO rarerisk.eu_crm_stage (assessment, material, stage, sr, sourcing)

@@ -14,6 +14,7 @@
 # Starts its own two clusters on Unix sockets in its temporary directory.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/test/reliability/sample_values.sh"
 NEW_BINDIR=${RR_BINDIR:-$(pg_config --bindir)}
 NEW_PG_CONFIG="$NEW_BINDIR/pg_config"
 OLD_PG_CONFIG=${RR_OLD_PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -95,18 +96,7 @@ install_conf() {
 new_cluster "$OLD_BINDIR" "$work/data-15" "$(install_conf "$OLD_BINDIR" "$work/install-15")"
 start "$OLD_BINDIR" "$work/data-15" 5432
 q 5432 -d postgres -c 'CREATE DATABASE rr_upgrade' || fail "createdb on $old_major"
-q 5432 -d rr_upgrade <<'SQL' || fail "cannot build the database on $old_major"
-CREATE EXTENSION rarerisk;
-CREATE TABLE monthly AS
-  SELECT g, m, rarerisk.supply_mix(CASE WHEN i % 11 = 0 THEN NULL ELSE 'S' || (i % 17) END,
-                                   (i % 1000) * 1.1, (i % 7) * 0.3) AS mix
-    FROM generate_series(1, 20000) i, LATERAL (SELECT i % 50 AS g, i % 12 AS m) x
-   GROUP BY g, m;
-CREATE TABLE scenarios AS
-  SELECT n, rarerisk.embargo(ARRAY['S' || n, 'S1'], 0.25 * (n % 5), n * 10, 90 + n, 365) AS scenario
-    FROM generate_series(1, 16) n;
-CREATE TABLE states (state rarerisk.embargo_state);
-INSERT INTO states VALUES ('{"embargoed": ["CHN"], "stock_days": 60, "demand": 100, "embargoed_volume": 60, "embargoed_content": 7.5, "spare": 10}');
+{ printf '%s\n' "$sample_values_sql"; cat <<'SQL'; } | q 5432 -d rr_upgrade || fail "cannot build the database on $old_major"
 CREATE TABLE networks AS
   SELECT y, rarerisk.origin_network(CASE WHEN i % 13 = 0 THEN NULL ELSE 'C' || (i % 9) END,
                                     'C' || ((i * 7 + y) % 11), (i % 97) * 0.7) AS net
