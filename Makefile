@@ -81,6 +81,11 @@ PG_CONFIG ?= pg_config
 NO_PGXS_GOALS = deps unit test test-pg18 demo bench fuzz sanitize valgrind pgtap deb
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
+# the core's assert-only validators (src/assert_check.h) are on when the
+# server has assertions (USE_ASSERT_CHECKING in its pg_config.h)
+ifneq ($(shell grep -s '^\#define USE_ASSERT_CHECKING' "$$($(PG_CONFIG) --includedir-server)/pg_config.h"),)
+PG_CPPFLAGS += -DRR_ASSERT_CHECKING
+endif
 include $(PGXS)
 # Objects are for one server: .server names the one of the last build (its
 # pg_config and version), rewritten when PG_CONFIG names another, so that
@@ -104,8 +109,9 @@ $(OBJS): $(wildcard src/*.h)
 
 CORE_SRC = src/interrupt.c src/json_in.c src/json_out.c src/mix.c src/mix_builder.c src/mix_text.c src/concentration.c src/embargo.c \
 	src/embargo_io.c src/disruption.c src/change.c src/sort.c
+# RR_ASSERT_CHECKING: the builders check their invariants after each change
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	-fsanitize=address,undefined -fno-sanitize-recover=all
+	-fsanitize=address,undefined -fno-sanitize-recover=all -DRR_ASSERT_CHECKING
 
 .PHONY: test test-pg18 demo bench unit deps pgtap fuzz sanitize valgrind deb
 

@@ -9,7 +9,8 @@
 # origin tracing.  Each starts from its seed
 # corpus in test/fuzz/corpus/<target> (never modified) plus what earlier
 # runs found in test/fuzz/work/<target>.  A crash, leak, sanitizer report
-# or broken property stops the run; the input is saved in
+# or broken property stops the run (the builders' assert-only invariant checks
+# are on: RR_ASSERT_CHECKING); the input is saved in
 # test/fuzz/artifacts/ and the script exits non-zero.
 # make test runs it for a few seconds per target with a fixed FUZZ_SEED (so a
 # run is repeatable), make fuzz for longer with a random seed (FUZZ_SEED=0).
@@ -35,7 +36,7 @@ for t in $targets; do
 	bin=test/fuzz/fuzz_$t
 	if [ ! -x "$bin" ] || [ -n "$(find test/fuzz/fuzz_$t.c test/fuzz/common.h src -newer "$bin" -name '*.[ch]' 2>/dev/null | head -1)" ]; then
 		"$CLANG" -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined \
-			-fno-sanitize-recover=all -Isrc -o "$bin" test/fuzz/fuzz_$t.c $core -lm &
+			-fno-sanitize-recover=all -DRR_ASSERT_CHECKING -Isrc -o "$bin" test/fuzz/fuzz_$t.c $core -lm &
 		pids+=($!)
 	fi
 done

@@ -129,14 +129,10 @@ embargo_state_to_json(const EmbargoState *st, const CoreAllocator *a,
 
 typedef struct EmbReader
 {
-	JsonIn		j;
+	JsonForm	f;
 	const CoreAllocator *a;
-	IoError    *err;
 	const char *type;			/* for messages */
 	int			nkeys;			/* keys allowed: scenario or state */
-	JsonInKind	kind;			/* of the current value, lexed */
-	const char *tok;			/* its token, for a number */
-	size_t		toklen;
 	bool		seen[NKEYS];
 	double		values[NKEYS];
 	char	   *data;			/* the codes, one after another */
@@ -147,43 +143,23 @@ typedef struct EmbReader
 				maxcodes;
 } EmbReader;
 
-static bool
-json_error(EmbReader *r)
-{
-	return io_fail(r->err, IO_ERR_JSON, "%s", r->j.message);
-}
-
-static bool
-json_expected(EmbReader *r, const char *what)
-{
-	json_in_syntax(&r->j, what);
-	return json_error(r);
-}
-
-/* The next value's first token (json_in_value) */
-static bool
-lex_value(EmbReader *r)
-{
-	return json_in_value(&r->j, &r->kind, &r->tok, &r->toklen) || json_error(r);
-}
-
 /* The text of a scalar token for a message; a string shows its value */
 static void
 scalar_text(EmbReader *r, const char **s, int *len)
 {
-	switch (r->kind)
+	switch (r->f.kind)
 	{
 		case JSON_IN_STRING:
-			*s = r->j.str;
-			*len = (int) strlen(r->j.str);
+			*s = r->f.j.str;
+			*len = (int) strlen(r->f.j.str);
 			break;
 		case JSON_IN_NUMBER:
-			*s = r->tok;
-			*len = (int) r->toklen;
+			*s = r->f.tok;
+			*len = (int) r->f.toklen;
 			break;
 		default:
-			*s = r->kind == JSON_IN_TRUE ? "true" :
-				r->kind == JSON_IN_FALSE ? "false" : "null";
+			*s = r->f.kind == JSON_IN_TRUE ? "true" :
+				r->f.kind == JSON_IN_FALSE ? "false" : "null";
 			*len = (int) strlen(*s);
 	}
 }
@@ -207,7 +183,7 @@ static bool
 add_code(EmbReader *r)
 {
 	/* a code longer than the limit is kept one byte too long: an error later */
-	size_t		len = r->j.str_len > MIX_MAX_KEY_LEN ? MIX_MAX_KEY_LEN + 1 : r->j.str_len;
+	size_t		len = r->f.j.str_len > MIX_MAX_KEY_LEN ? MIX_MAX_KEY_LEN + 1 : r->f.j.str_len;
 
 	if (r->ncodes == r->maxcodes)
 	{
@@ -221,8 +197,8 @@ add_code(EmbReader *r)
 		r->data_cap = 2 * r->data_cap + len;
 	}
 	if (r->lens == NULL || r->data == NULL)
-		return io_fail(r->err, IO_ERR_NOMEM, "out of memory");
-	memcpy(r->data + r->data_len, r->j.str, len > JSON_IN_STR_MAX ? JSON_IN_STR_MAX : len);
+		return io_fail(r->f.err, IO_ERR_NOMEM, "out of memory");
+	memcpy(r->data + r->data_len, r->f.j.str, len > JSON_IN_STR_MAX ? JSON_IN_STR_MAX : len);
 	if (len > JSON_IN_STR_MAX)
 		r->data[r->data_len + JSON_IN_STR_MAX] = '?';
 	r->data_len += len;
@@ -235,31 +211,31 @@ add_code(EmbReader *r)
 static bool
 read_codes(EmbReader *r)
 {
-	json_in_consume(&r->j, '[');
-	if (json_in_consume(&r->j, ']'))
+	json_in_consume(&r->f.j, '[');
+	if (json_in_consume(&r->f.j, ']'))
 		return true;
 	do
 	{
-		if (!lex_value(r))
+		if (!json_form_value(&r->f))
 			return false;
-		if (r->kind == JSON_IN_OBJECT)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected nested object");
-		if (r->kind == JSON_IN_ARRAY)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
-		if (r->kind != JSON_IN_STRING)
+		if (r->f.kind == JSON_IN_OBJECT)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected nested object");
+		if (r->f.kind == JSON_IN_ARRAY)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected array");
+		if (r->f.kind != JSON_IN_STRING)
 		{
 			const char *s;
 			int			len;
 
 			scalar_text(r, &s, &len);
-			return io_fail(r->err, IO_ERR_SYNTAX,
+			return io_fail(r->f.err, IO_ERR_SYNTAX,
 						   "embargoed suppliers must be strings, not %.*s", len, s);
 		}
 		if (!add_code(r))
 			return false;
-	} while (json_in_consume(&r->j, ','));
-	if (!json_in_consume(&r->j, ']'))
-		return json_expected(r, "expected \",\" or \"]\"");
+	} while (json_in_consume(&r->f.j, ','));
+	if (!json_in_consume(&r->f.j, ']'))
+		return json_form_expected(&r->f, "expected \",\" or \"]\"");
 	return true;
 }
 
@@ -271,24 +247,24 @@ read_value(EmbReader *r, int key)
 	int			len;
 	bool		underflow;
 
-	if (r->kind == JSON_IN_OBJECT)
-		return io_fail(r->err, IO_ERR_SYNTAX, "unexpected nested object");
-	if (r->kind == JSON_IN_ARRAY)
+	if (r->f.kind == JSON_IN_OBJECT)
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected nested object");
+	if (r->f.kind == JSON_IN_ARRAY)
 	{
 		if (key != KEY_EMBARGOED)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected array");
 		return read_codes(r);
 	}
 	if (key == KEY_EMBARGOED)
-		return io_fail(r->err, IO_ERR_SYNTAX,
+		return io_fail(r->f.err, IO_ERR_SYNTAX,
 					   "\"embargoed\" must be an array of supplier codes");
 	scalar_text(r, &s, &len);
-	if (r->kind != JSON_IN_NUMBER)
-		return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" must be a number, not %.*s",
+	if (r->f.kind != JSON_IN_NUMBER)
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "\"%s\" must be a number, not %.*s",
 					   key_names[key], len, s);
-	json_in_double(r->tok, r->toklen, &r->values[key], &underflow);
+	json_in_double(r->f.tok, r->f.toklen, &r->values[key], &underflow);
 	if (!isfinite(r->values[key]))
-		return io_fail(r->err, IO_ERR_RANGE,
+		return io_fail(r->f.err, IO_ERR_RANGE,
 					   "\"%s\" is out of range for type double precision in %s: %.*s",
 					   key_names[key], r->type, len, s);
 	r->values[key] += 0.0;		/* -0 becomes 0 */
@@ -299,51 +275,24 @@ read_value(EmbReader *r, int key)
 static bool
 read_object(EmbReader *r)
 {
-	if (!lex_value(r))
-		return false;
-	if (r->kind == JSON_IN_ARRAY)
-		return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
-	if (r->kind != JSON_IN_OBJECT)
-		return io_fail(r->err, IO_ERR_SYNTAX, "expected a JSON object");
-	json_in_consume(&r->j, '{');
-	if (!json_in_consume(&r->j, '}'))
-	{
-		do
-		{
-			char		field[JSON_IN_STR_MAX + 1];
-			int			key = -1;
+	bool		more;
 
-			if (!json_in_string(&r->j))
-				return json_error(r);
-			memcpy(field, r->j.str, sizeof(field));
-			for (int i = 0; i < r->nkeys; i++)
-				if (r->j.str_len == strlen(key_names[i]) &&
-					strcmp(field, key_names[i]) == 0)
-					key = i;
-			if (!json_in_consume(&r->j, ':'))
-				return json_expected(r, "expected \":\"");
-			if (!lex_value(r))
-				return false;
-			if (key < 0)
-				return io_fail(r->err, IO_ERR_SYNTAX, "unknown key \"%s\"", field);
-			if (r->seen[key])
-				return io_fail(r->err, IO_ERR_SYNTAX, "duplicate key \"%s\"", field);
-			if (r->kind == JSON_IN_NULL)
-				return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" must not be null", field);
-			r->seen[key] = true;
-			if (!read_value(r, key))
-				return false;
-		} while (json_in_consume(&r->j, ','));
-		if (!json_in_consume(&r->j, '}'))
-			return json_expected(r, "expected \",\" or \"}\"");
+	if (!json_form_object(&r->f, &more))
+		return false;
+	while (more)
+	{
+		int			key = json_form_key(&r->f, key_names, r->nkeys, r->seen);
+
+		if (key < 0 || !read_value(r, key) || !json_form_next(&r->f, &more))
+			return false;
 	}
-	if (!json_in_at_end(&r->j))
-		return json_expected(r, "unexpected trailing characters");
+	if (!json_form_end(&r->f))
+		return false;
 	if (!r->seen[KEY_EMBARGOED])
-		return io_fail(r->err, IO_ERR_SYNTAX, "missing key \"embargoed\"");
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "missing key \"embargoed\"");
 	for (int i = KEY_DEMAND; i < r->nkeys; i++)
 		if (!r->seen[i])
-			return io_fail(r->err, IO_ERR_SYNTAX, "missing key \"%s\"", key_names[i]);
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "missing key \"%s\"", key_names[i]);
 	return true;
 }
 
@@ -372,11 +321,8 @@ read_json(EmbReader *r, const char *s, size_t len, bool utf8, bool state,
 	const char **codes = NULL;
 
 	memset(r, 0, sizeof(*r));
-	err->kind = IO_OK;
-	err->message[0] = '\0';
-	json_in_init(&r->j, s, len, utf8);
+	json_form_init(&r->f, s, len, utf8, err);
 	r->a = a;
-	r->err = err;
 	r->type = state ? "embargo_state" : "embargo_scenario";
 	r->nkeys = state ? NKEYS : SCENARIO_KEYS;
 	r->values[KEY_INTENSITY] = 1;
@@ -495,9 +441,7 @@ put_scenario(unsigned char *p, const EmbargoScenario *s)
 		const char *code = embargo_scenario_code(s, i, &len);
 
 		rr_check_interrupts_every(i);
-		p = bin_put_u32(p, (uint32_t) len);
-		memcpy(p, code, len);
-		p += len;
+		p = bin_put_bytes(p, code, len);
 	}
 	p = bin_put_f64(p, s->params.intensity);
 	p = bin_put_f64(p, s->params.stock_days);

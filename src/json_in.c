@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interrupt.h"
 #include "json_in.h"
 
 /* Start reading s[0..len) */
@@ -379,4 +380,130 @@ json_in_value(JsonIn *j, JsonInKind *kind, const char **tok, size_t *toklen)
 		default:
 			return json_in_syntax(j, "expected a JSON value");
 	}
+}
+
+/* ---------------------------------------------------------------- */
+/* A type's text form												*/
+/* ---------------------------------------------------------------- */
+
+/* Start reading s[0..len) as a type's text form; err is cleared */
+void
+json_form_init(JsonForm *f, const char *s, size_t len, bool utf8, IoError *err)
+{
+	memset(f, 0, sizeof(*f));
+	err->kind = IO_OK;
+	err->message[0] = '\0';
+	json_in_init(&f->j, s, len, utf8);
+	f->err = err;
+}
+
+/* The reader's syntax error as the form's error; always returns false */
+bool
+json_form_error(JsonForm *f)
+{
+	return io_fail(f->err, IO_ERR_JSON, "%s", f->j.message);
+}
+
+/* A syntax error "what at offset N"; always returns false */
+bool
+json_form_expected(JsonForm *f, const char *what)
+{
+	json_in_syntax(&f->j, what);
+	return json_form_error(f);
+}
+
+/* The next value's first token (json_in_value) */
+bool
+json_form_value(JsonForm *f)
+{
+	return json_in_value(&f->j, &f->kind, &f->tok, &f->toklen) ||
+		json_form_error(f);
+}
+
+/* A member's name (into f->field) and ":", then its value's first token */
+bool
+json_form_member(JsonForm *f)
+{
+	size_t		kept;
+
+	if (!json_in_string(&f->j))
+		return json_form_error(f);
+	kept = f->j.str_len < JSON_IN_STR_MAX ? f->j.str_len : JSON_IN_STR_MAX;
+	f->field_len = f->j.str_len;
+	memcpy(f->field, f->j.str, kept);
+	f->field[kept] = '\0';
+	if (!json_in_consume(&f->j, ':'))
+		return json_form_expected(f, "expected \":\"");
+	rr_check_interrupts_every(++f->members);
+	return json_form_value(f);
+}
+
+/*
+ * A member (json_form_member) whose name is one of names[0..n): its index,
+ * marked in seen[]; -1 with an error for an unknown or repeated name or a
+ * null value
+ */
+int
+json_form_key(JsonForm *f, const char *const *names, int n, bool *seen)
+{
+	int			key = -1;
+
+	if (!json_form_member(f))
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (f->field_len == strlen(names[i]) && strcmp(f->field, names[i]) == 0)
+			key = i;
+	if (key < 0)
+		io_fail(f->err, IO_ERR_SYNTAX, "unknown key \"%s\"", f->field);
+	else if (seen[key])
+		io_fail(f->err, IO_ERR_SYNTAX, "duplicate key \"%s\"", f->field);
+	else if (f->kind == JSON_IN_NULL)
+		io_fail(f->err, IO_ERR_SYNTAX, "\"%s\" must not be null", f->field);
+	else
+	{
+		seen[key] = true;
+		return key;
+	}
+	return -1;
+	return key;
+}
+
+/* The "{" of the object lexed; *more unless "}" closes it at once */
+bool
+json_form_open(JsonForm *f, bool *more)
+{
+	json_in_consume(&f->j, '{');
+	*more = !json_in_consume(&f->j, '}');
+	return true;
+}
+
+/* The whole text's value, which must be an object, opened */
+bool
+json_form_object(JsonForm *f, bool *more)
+{
+	if (!json_form_value(f))
+		return false;
+	if (f->kind == JSON_IN_ARRAY)
+		return io_fail(f->err, IO_ERR_SYNTAX, "unexpected array");
+	if (f->kind != JSON_IN_OBJECT)
+		return io_fail(f->err, IO_ERR_SYNTAX, "expected a JSON object");
+	return json_form_open(f, more);
+}
+
+/* After a member: "," (*more) or "}" */
+bool
+json_form_next(JsonForm *f, bool *more)
+{
+	*more = json_in_consume(&f->j, ',');
+	if (!*more && !json_in_consume(&f->j, '}'))
+		return json_form_expected(f, "expected \",\" or \"}\"");
+	return true;
+}
+
+/* Nothing but white space may follow the value */
+bool
+json_form_end(JsonForm *f)
+{
+	return json_in_at_end(&f->j) ||
+		json_form_expected(f, "unexpected trailing characters");
 }

@@ -12,6 +12,12 @@
  * A syntax error is recorded once in the reader (the first one wins) with
  * a lower-case message ending "at offset N" or "at end of input".
  *
+ * Above the reader, JsonForm is what every type's text reader shares: the
+ * reader, where its errors go (an IoError) and the value just lexed, with
+ * the steps common to every form (a member's name, an object's braces and
+ * commas, the end of the text); each type's reader says only what is
+ * specific to its form.
+ *
  * Plain C: no PostgreSQL headers.
  */
 #ifndef RARERISK_JSON_IN_H
@@ -19,6 +25,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "type_io.h"
 
 /* Decoded bytes kept of one string; longer ones are measured, not kept */
 #define JSON_IN_STR_MAX		1024
@@ -62,5 +71,31 @@ extern bool json_in_value(JsonIn *j, JsonInKind *kind, const char **tok,
 						  size_t *toklen);
 extern bool json_in_double(const char *tok, size_t toklen, double *v,
 						   bool *underflow);
+
+/* A type's text form being read: the reader and the value just lexed */
+typedef struct JsonForm
+{
+	JsonIn		j;
+	IoError    *err;			/* where the first error goes */
+	JsonInKind	kind;			/* of the current value, lexed */
+	const char *tok;			/* its token, for a number */
+	size_t		toklen;
+	char		field[JSON_IN_STR_MAX + 1]; /* name of the current member */
+	size_t		field_len;
+	uint64_t	members;		/* read so far, for interrupt checks */
+} JsonForm;
+
+extern void json_form_init(JsonForm *f, const char *s, size_t len, bool utf8,
+						   IoError *err);
+extern bool json_form_error(JsonForm *f);
+extern bool json_form_expected(JsonForm *f, const char *what);
+extern bool json_form_value(JsonForm *f);
+extern bool json_form_member(JsonForm *f);
+extern int	json_form_key(JsonForm *f, const char *const *names, int n,
+						  bool *seen);
+extern bool json_form_open(JsonForm *f, bool *more);
+extern bool json_form_object(JsonForm *f, bool *more);
+extern bool json_form_next(JsonForm *f, bool *more);
+extern bool json_form_end(JsonForm *f);
 
 #endif							/* RARERISK_JSON_IN_H */

@@ -1,7 +1,9 @@
 /*
  * mix_builder.c
  *		Accumulating a supply mix: lookup, append, merge and the canonical
- *		flat form.  See mix_builder.h for the layout and why.
+ *		flat form.  See mix_builder.h for the layout and why.  With
+ *		RR_ASSERT_CHECKING every public mutation ends by checking the
+ *		builder (mixb_check, at the end of the file).
  *
  * Plain C: no PostgreSQL headers.
  */
@@ -9,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "assert_check.h"
 #include "interrupt.h"
 #include "ksum.h"
 #include "mix_builder.h"
@@ -16,6 +19,11 @@
 #define ALIGN8(x)	(((x) + 7) & ~((uint64_t) 7))
 #define MAX_SEGMENTS 32
 #define QUEUE_BOUND (DBL_MAX / 4)	/* below it no sum of a mix overflows */
+
+#ifdef RR_ASSERT_CHECKING
+static MixStatus mixb_check(const MixBuilder *b, MixStatus st);
+static MixStatus mix_flat_check(const Mix *m, MixStatus st);
+#endif
 
 /* Segment pointers by number, kept only while a hash index exists */
 typedef struct SegmentTable
@@ -564,7 +572,7 @@ mixb_apply_pending(MixBuilder *b)
 			return st;
 		}
 	}
-	return MIX_OK;
+	return RR_CHECKED(mixb_check, b, MIX_OK);
 }
 
 /* Add one row; NULL key: unattributed volume */
@@ -592,13 +600,14 @@ mixb_add(MixBuilder *b, const char *key, size_t keylen, double volume,
 		b->pending[b->npending].volume = volume;
 		if (++b->npending == MIXB_PENDING)
 			return mixb_apply_pending(b);
-		return MIX_OK;
+		return RR_CHECKED(mixb_check, b, MIX_OK);
 	}
 	if (with_spare && (st = mix_check_value(spare)) != MIX_OK)
 		return st;
 	if ((st = mixb_apply_pending(b)) != MIX_OK)
 		return st;
-	return add_parts(b, key, keylen, volume, 0, spare, 0, with_spare, NAN);
+	return RR_CHECKED(mixb_check, b,
+					  add_parts(b, key, keylen, volume, 0, spare, 0, with_spare, NAN));
 }
 
 /*
@@ -619,8 +628,9 @@ mixb_add_risk(MixBuilder *b, const char *key, size_t keylen, double volume,
 	b->bound += volume;
 	if (!b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
-	return add_parts(b, key, keylen, volume, 0, 0, 0, false,
-					 key != NULL ? risk : NAN);
+	return RR_CHECKED(mixb_check, b,
+					  add_parts(b, key, keylen, volume, 0, 0, 0, false,
+								key != NULL ? risk : NAN));
 }
 
 /* Set the spare capacity of a supplier already present */
@@ -640,7 +650,7 @@ mixb_set_spare(MixBuilder *b, const char *key, size_t keylen, double spare)
 		return MIX_ERR_CORRUPT;
 	s->spares[o].spare = spare;
 	s->spares[o].spare_c = 0;
-	return MIX_OK;
+	return RR_CHECKED(mixb_check, b, MIX_OK);
 }
 
 /* k of two partial states of concentration_ratio must agree */
@@ -682,7 +692,7 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 							mix_entry_risk(m, i))) != MIX_OK)
 			return st;
 	}
-	return MIX_OK;
+	return RR_CHECKED(mixb_check, b, MIX_OK);
 }
 
 /* Merge another builder into b */
@@ -713,7 +723,7 @@ mixb_add_builder(MixBuilder *b, MixBuilder *o)
 								o->spare, o->risk ? s->risks[i] : NAN)) != MIX_OK)
 				return st;
 		}
-	return MIX_OK;
+	return RR_CHECKED(mixb_check, b, MIX_OK);
 }
 
 /*
@@ -862,7 +872,7 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 						   b->spare ? &s->spares[i] : NULL,
 						   b->risk ? s->risks[i] : NAN);
 			}
-		return MIX_OK;
+		return RR_CHECKED(mix_flat_check, out, MIX_OK);
 	}
 
 	refs = tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(EntryRef));
@@ -893,7 +903,7 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 		tmp->release(tmp->arg, order);
 		tmp->release(tmp->arg, refs);
 	}
-	return MIX_OK;
+	return RR_CHECKED(mix_flat_check, out, MIX_OK);
 }
 
 /* The canonical flat form in new memory from a */
@@ -959,3 +969,138 @@ mixb_free(MixBuilder *b)
 		a->release(a->arg, b->index);
 	mixb_init(b, a);
 }
+
+/* ---------------------------------------------------------------- */
+/* Assert-only checks (RR_ASSERT_CHECKING)							*/
+/* ---------------------------------------------------------------- */
+
+#ifdef RR_ASSERT_CHECKING
+
+/*
+ * The entries of b, walked in full: every code well formed and found at
+ * its own place (so codes are unique and the hash index holds every entry
+ * once), every value what mix_validate accepts, the bytes of long codes
+ * counted, and bound at least the sum of the volumes.
+ */
+static void
+mixb_check_entries(const MixBuilder *b, const MixSegment *const *segs,
+				   uint32_t nseg)
+{
+	uint64_t	long_bytes = 0;
+	double		total = b->unattributed + b->unattributed_c;
+
+	for (uint32_t i = 0; i < b->npending; i++)
+		total += b->pending[i].volume;
+	for (uint32_t k = 0; k < nseg; k++)
+	{
+		const MixSegment *s = segs[k];
+
+		for (uint32_t o = 0; o < s->used; o++)
+		{
+			uint32_t	len;
+			const char *key = entry_key(s, o, &len);
+			MixSegment *found;
+			uint32_t	at;
+
+			RR_CHECK(len > 0 && len <= MIX_MAX_KEY_LEN);
+			RR_CHECK(s->prefix[o] == key_prefix(key, len));
+			RR_CHECK(memchr(key, '\0', len) == NULL);
+			RR_CHECK(len > 8 || (s->long_keys == NULL || s->long_keys[o] == NULL));
+			if (len > 8)
+				long_bytes += len;
+			RR_CHECK(mixb_find(b, key, len, s->prefix[o], &found, &at) &&
+					 found == s && at == o);
+			RR_CHECK(mix_check_value(s->cells[o].volume + s->cells[o].volume_c) == MIX_OK);
+			RR_CHECK(!b->spare ||
+					 mix_check_value(s->spares[o].spare + s->spares[o].spare_c) == MIX_OK);
+			RR_CHECK(!b->risk || isnan(s->risks[o]) ||
+					 mix_check_value(s->risks[o]) == MIX_OK);
+			total += s->cells[o].volume + s->cells[o].volume_c;
+		}
+	}
+	RR_CHECK(long_bytes == b->long_bytes);
+	RR_CHECK(total <= b->bound * (1 + 1e-6));
+	if (b->index != NULL)
+	{
+		const SegmentTable *t = (const SegmentTable *) (b->index + b->index_slots);
+		uint32_t	used = 0;
+
+		for (uint32_t i = 0; i < b->index_slots; i++)
+			if (b->index[i] != 0)
+			{
+				RR_CHECK(b->index[i] <= b->count);
+				used++;
+			}
+		RR_CHECK(used == b->count);
+		for (uint32_t k = 0; k < nseg; k++)
+			RR_CHECK(t->seg[k] == segs[k]);
+	}
+}
+
+/*
+ * The invariants of b after a mutation that succeeded (st is MIX_OK): the
+ * queue, the segments (F, F, 2F, 4F, ... entries, all full but the last)
+ * and their counts, the arrays that spare capacity and risks need, and the
+ * hash index's presence and room; the entries themselves when a check is
+ * due (rr_check_due).  Returns st.
+ */
+static MixStatus
+mixb_check(const MixBuilder *b, MixStatus st)
+{
+	const MixSegment *segs[MAX_SEGMENTS];
+	uint32_t	nseg = 0,
+				count = 0,
+				capacity = 0;
+
+	if (st != MIX_OK)
+		return st;
+	RR_CHECK(b->npending <= MIXB_PENDING);
+	for (uint32_t i = 0; i < b->npending; i++)
+	{
+		uint64_t	pfx = b->pending[i].prefix;
+
+		RR_CHECK(mix_check_value(b->pending[i].volume) == MIX_OK);
+		RR_CHECK(!prefix_has_zero(pfx, prefix_len(&pfx)));
+	}
+	RR_CHECK(b->npending == 0 || b->bound < QUEUE_BOUND);
+	RR_CHECK(b->k >= 0);
+	RR_CHECK(mix_check_value(b->unattributed + b->unattributed_c) == MIX_OK);
+	RR_CHECK(mix_check_value(b->unattributed_spare + b->unattributed_spare_c) == MIX_OK);
+	RR_CHECK(b->first == &b->seg0 && b->seg0.prefix == b->seg0_prefix &&
+			 b->seg0.cells == b->seg0_cells);
+	for (const MixSegment *s = b->first; s != NULL; s = s->next)
+	{
+		RR_CHECK(nseg < MAX_SEGMENTS);
+		RR_CHECK(s->capacity == (nseg == 0 ? MIXB_FIRST_SEGMENT : capacity));
+		RR_CHECK(s->next != NULL ? s->used == s->capacity :
+				 s == b->last && s->used <= s->capacity);
+		RR_CHECK(!b->spare || s->spares != NULL);
+		RR_CHECK(!b->risk || s->risks != NULL);
+		segs[nseg++] = s;
+		count += s->used;
+		capacity += s->capacity;
+	}
+	RR_CHECK(count == b->count && capacity == b->capacity);
+	RR_CHECK(b->seg1 == (nseg > 1 ? segs[1] : NULL) &&
+			 b->seg2 == (nseg > 2 ? segs[2] : NULL));
+	RR_CHECK((b->index != NULL) == (b->count > MIXB_LINEAR_MAX));
+	RR_CHECK(b->index == NULL ||
+			 ((b->index_slots & (b->index_slots - 1)) == 0 &&
+			  b->index_slots >= 2 * (uint64_t) b->capacity));
+	RR_CHECK(mix_layout_size(b->count, b->spare, b->risk,
+							 ALIGN8(b->long_bytes)) <= MIX_MAX_SIZE);
+	if (rr_check_due((uint64_t) b->count + b->index_slots))
+		mixb_check_entries(b, segs, nseg);
+	return st;
+}
+
+/* A flat mix just written (st is MIX_OK): what mix_validate requires */
+static MixStatus
+mix_flat_check(const Mix *m, MixStatus st)
+{
+	if (st == MIX_OK && rr_check_due(m->count))
+		RR_CHECK(mix_validate(m, mix_size(m)) == MIX_OK);
+	return st;
+}
+
+#endif							/* RR_ASSERT_CHECKING */

@@ -476,26 +476,11 @@ mix_binary_size(const Mix *m)
 	return n;
 }
 
-static unsigned char *
-put_u32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char) (v >> 24);
-	p[1] = (unsigned char) (v >> 16);
-	p[2] = (unsigned char) (v >> 8);
-	p[3] = (unsigned char) v;
-	return p + 4;
-}
-
 /* A double; -0 is written as 0, so that equal mixes have equal bytes */
 static unsigned char *
 put_f64(unsigned char *p, double d)
 {
-	uint64_t	v;
-
-	d += 0.0;
-	memcpy(&v, &d, 8);
-	p = put_u32(p, (uint32_t) (v >> 32));
-	return put_u32(p, (uint32_t) v);
+	return bin_put_f64(p, d + 0.0);
 }
 
 /* Write the binary form into buf (mix_binary_size bytes); order: scratch */
@@ -507,17 +492,15 @@ mix_to_binary(const Mix *m, uint32_t *order, unsigned char *buf)
 	mix_order_by_key(m, order);
 	*p++ = MIX_BINARY_VERSION;
 	*p++ = m->flags & (MIX_F_SPARE | MIX_F_RISK);
-	p = put_u32(p, (uint32_t) m->k);
+	p = bin_put_u32(p, (uint32_t) m->k);
 	p = put_f64(p, m->unattributed + m->unattributed_c);
 	p = put_f64(p, m->unattributed_spare + m->unattributed_spare_c);
-	p = put_u32(p, m->count);
+	p = bin_put_u32(p, m->count);
 	for (uint32_t j = 0; j < m->count; j++)
 	{
 		const MixEntry *e = &mix_entries(m)[order[j]];
 
-		p = put_u32(p, e->keylen);
-		memcpy(p, mix_entry_key(m, e), e->keylen);
-		p += e->keylen;
+		p = bin_put_bytes(p, mix_entry_key(m, e), e->keylen);
 		rr_check_interrupts_every(j);
 		p = put_f64(p, mix_entry_volume(e));
 		if (m->flags & MIX_F_SPARE)

@@ -2,7 +2,9 @@
  * network.c
  *		The trade network: building it row by row in place, merging, the
  *		canonical form, validation and status messages.  Its text and binary
- *		forms are in network_io.c, origin tracing in network_trace.c.
+ *		forms are in network_io.c, origin tracing in network_trace.c.  With
+ *		RR_ASSERT_CHECKING every change ends by checking the network
+ *		(net_check).
  *
  * Plain C: no PostgreSQL headers.
  */
@@ -11,9 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assert_check.h"
 #include "ksum.h"
 #include "network.h"
 #include "sort.h"
+
+#ifdef RR_ASSERT_CHECKING
+static NetStatus net_check(TradeNetwork *const *np, NetStatus st);
+#endif
 
 /* ---------------------------------------------------------------- */
 /* Layout															*/
@@ -320,7 +327,7 @@ net_intern(TradeNetwork **np, const CoreAllocator *a, const char *key,
 			*idx = i;
 			if (existed)
 				*existed = true;
-			return NET_OK;
+			return RR_CHECKED(net_check, np, NET_OK);
 		}
 	}
 	if (n->node_count == n->node_cap || n->arena_size - n->arena_used < len)
@@ -350,7 +357,7 @@ net_intern(TradeNetwork **np, const CoreAllocator *a, const char *key,
 	}
 	if (existed)
 		*existed = false;
-	return NET_OK;
+	return RR_CHECKED(net_check, np, NET_OK);
 }
 
 /*
@@ -385,7 +392,7 @@ net_add_edge(TradeNetwork **np, const CoreAllocator *a, uint32_t from,
 			if (!isfinite(e->volume) || !isfinite(e->volume_c) ||
 				!isfinite(e->volume + e->volume_c))
 				return NET_ERR_OVERFLOW;
-			return NET_OK;
+			return RR_CHECKED(net_check, np, NET_OK);
 		}
 	}
 	if (n->edge_count == n->edge_cap)
@@ -408,7 +415,7 @@ net_add_edge(TradeNetwork **np, const CoreAllocator *a, uint32_t from,
 	index_edge(n, n->edge_count++);
 	if (existed)
 		*existed = false;
-	return NET_OK;
+	return RR_CHECKED(net_check, np, NET_OK);
 }
 
 /*
@@ -571,7 +578,7 @@ net_canonical(const TradeNetwork *src, const CoreAllocator *a, NetStatus *status
 	for (uint32_t i = 0; i < ne; i++)
 		net_edges(n)[i] = tmp[eorder[i]];
 	n->edge_count = ne;
-	*status = NET_OK;
+	*status = RR_CHECKED(net_check, &n, NET_OK);
 done:
 	if (a->release)
 	{
@@ -692,6 +699,70 @@ net_validate(const TradeNetwork *n, size_t size)
 	return NET_OK;
 }
 
+
+#ifdef RR_ASSERT_CHECKING
+
+/* The edge (from, to) through the edge index, or -1 */
+static int64_t
+find_edge(const TradeNetwork *n, uint32_t from, uint32_t to)
+{
+	uint32_t	mask = n->edge_slots - 1;
+
+	for (uint32_t s = edge_hash(from, to) & mask; edge_index(n)[s] != 0; s = (s + 1) & mask)
+	{
+		const NetEdge *e = &net_edges(n)[edge_index(n)[s] - 1];
+
+		if (e->from == from && e->to == to)
+			return edge_index(n)[s] - 1;
+	}
+	return -1;
+}
+
+/*
+ * The invariants of *np after a change that succeeded (st is NET_OK):
+ * what net_validate requires, and for a building network every country
+ * and every flow found at its own place through the hash indexes (so
+ * both are unique and each index holds each once).  In full when a check
+ * over the entries and index slots is due (rr_check_due), else the counts.
+ * Returns st.
+ */
+static NetStatus
+net_check(TradeNetwork *const *np, NetStatus st)
+{
+	const TradeNetwork *n = *np;
+	uint32_t	used = 0;
+
+	if (st != NET_OK)
+		return st;
+	RR_CHECK(n->node_count <= n->node_cap && n->edge_count <= n->edge_cap &&
+			 n->arena_used <= n->arena_size);
+	if (!rr_check_due((uint64_t) n->node_count + n->edge_count +
+					  n->node_slots + n->edge_slots))
+		return st;
+	RR_CHECK(net_validate(n, net_size(n)) == NET_OK);
+	if (n->flags & NET_F_SORTED)
+		return st;
+	for (uint32_t i = 0; i < n->node_count; i++)
+	{
+		size_t		len;
+		const char *key = net_node_key(n, i, &len);
+
+		RR_CHECK(net_nodes(n)[i].hash == key_hash(key, len));
+		RR_CHECK(net_find(n, key, len) == i);
+	}
+	for (uint32_t s = 0; s < n->node_slots; s++)
+		used += node_index(n)[s] != 0;
+	RR_CHECK(used == n->node_count);
+	used = 0;
+	for (uint32_t i = 0; i < n->edge_count; i++)
+		RR_CHECK(find_edge(n, net_edges(n)[i].from, net_edges(n)[i].to) == i);
+	for (uint32_t s = 0; s < n->edge_slots; s++)
+		used += edge_index(n)[s] != 0;
+	RR_CHECK(used == n->edge_count);
+	return st;
+}
+
+#endif							/* RR_ASSERT_CHECKING */
 
 const char *
 net_status_message(NetStatus status)

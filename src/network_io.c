@@ -207,69 +207,27 @@ static const char *const sections[NSECTIONS] = {"production", "flows", "unknown_
 
 typedef struct NetReader
 {
-	JsonIn		j;
+	JsonForm	f;
 	const CoreAllocator *a;
-	IoError    *err;
 	TradeNetwork *net;
-	JsonInKind	kind;			/* of the current value, lexed */
-	const char *tok;			/* its token, for a number */
-	size_t		toklen;
-	char		field[JSON_IN_STR_MAX + 1]; /* name of the current member */
-	size_t		field_len;
 	bool	   *exp_seen;		/* per node: has an object under "flows" */
 	uint32_t	exp_cap;
-	uint64_t	members;		/* read so far, for interrupt checks */
 } NetReader;
-
-static bool
-json_error(NetReader *r)
-{
-	return io_fail(r->err, IO_ERR_JSON, "%s", r->j.message);
-}
-
-static bool
-json_expected(NetReader *r, const char *what)
-{
-	json_in_syntax(&r->j, what);
-	return json_error(r);
-}
-
-/* The next value's first token (json_in_value) */
-static bool
-lex_value(NetReader *r)
-{
-	return json_in_value(&r->j, &r->kind, &r->tok, &r->toklen) || json_error(r);
-}
-
-/* A member's name and ":", then its value's first token */
-static bool
-read_member(NetReader *r)
-{
-	if (!json_in_string(&r->j))
-		return json_error(r);
-	r->field_len = r->j.str_len;
-	memcpy(r->field, r->j.str, r->j.str_len < JSON_IN_STR_MAX ? r->j.str_len : JSON_IN_STR_MAX);
-	r->field[r->j.str_len < JSON_IN_STR_MAX ? r->j.str_len : JSON_IN_STR_MAX] = '\0';
-	if (!json_in_consume(&r->j, ':'))
-		return json_expected(r, "expected \":\"");
-	rr_check_interrupts_every(++r->members);
-	return lex_value(r);
-}
 
 /* The node of the current member's name */
 static bool
 read_country(NetReader *r, uint32_t *idx)
 {
-	NetStatus	st = net_check_key(r->field_len);
+	NetStatus	st = net_check_key(r->f.field_len);
 
 	if (st == NET_ERR_KEY_EMPTY)
-		return io_fail(r->err, IO_ERR_SYNTAX, "empty country code");
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "empty country code");
 	if (st == NET_ERR_KEY_TOO_LONG)
-		return io_fail(r->err, IO_ERR_SYNTAX, "country code \"%.*s...\" is longer than %d bytes",
-					   io_shown(r->field, r->field_len), r->field, NET_MAX_KEY_LEN);
-	st = net_intern(&r->net, r->a, r->field, r->field_len, idx, NULL);
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "country code \"%.*s...\" is longer than %d bytes",
+					   io_shown(r->f.field, r->f.field_len), r->f.field, NET_MAX_KEY_LEN);
+	st = net_intern(&r->net, r->a, r->f.field, r->f.field_len, idx, NULL);
 	if (st != NET_OK)
-		return io_fail(r->err, st == NET_ERR_TOO_BIG ? IO_ERR_TOO_BIG : IO_ERR_NOMEM,
+		return io_fail(r->f.err, st == NET_ERR_TOO_BIG ? IO_ERR_TOO_BIG : IO_ERR_NOMEM,
 					   "%s", net_status_message(st));
 	return true;
 }
@@ -286,19 +244,19 @@ read_volume(NetReader *r, int section, uint32_t exporter)
 				to;
 	NetStatus	st;
 
-	if (r->kind == JSON_IN_STRING)
-		return io_fail(r->err, IO_ERR_SYNTAX, "volume of \"%s\" must be a number, not the string \"%s\"",
-					   r->field, r->j.str);
-	if (r->kind != JSON_IN_NUMBER)
-		return io_fail(r->err, IO_ERR_SYNTAX, "volume of \"%s\" must be a number, not %s",
-					   r->field, r->kind == JSON_IN_TRUE ? "true" : "false");
-	json_in_double(r->tok, r->toklen, &v, &underflow);
+	if (r->f.kind == JSON_IN_STRING)
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "volume of \"%s\" must be a number, not the string \"%s\"",
+					   r->f.field, r->f.j.str);
+	if (r->f.kind != JSON_IN_NUMBER)
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "volume of \"%s\" must be a number, not %s",
+					   r->f.field, r->f.kind == JSON_IN_TRUE ? "true" : "false");
+	json_in_double(r->f.tok, r->f.toklen, &v, &underflow);
 	if (isinf(v))
-		return io_fail(r->err, IO_ERR_RANGE, "volume \"%.*s\" of \"%s\" is out of range for type double precision",
-					   (int) r->toklen, r->tok, r->field);
+		return io_fail(r->f.err, IO_ERR_RANGE, "volume \"%.*s\" of \"%s\" is out of range for type double precision",
+					   (int) r->f.toklen, r->f.tok, r->f.field);
 	if (v < 0)
-		return io_fail(r->err, IO_ERR_SYNTAX, "negative volume %.*s of \"%s\"",
-					   (int) r->toklen, r->tok, r->field);
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "negative volume %.*s of \"%s\"",
+					   (int) r->f.toklen, r->f.tok, r->f.field);
 	v += 0.0;					/* -0 becomes 0 */
 	if (!read_country(r, &to))
 		return false;
@@ -306,18 +264,18 @@ read_volume(NetReader *r, int section, uint32_t exporter)
 	{
 		from = exporter;
 		if (from == to)
-			return io_fail(r->err, IO_ERR_SYNTAX,
+			return io_fail(r->f.err, IO_ERR_SYNTAX,
 						   "flow from \"%s\" to itself (own production goes under \"production\")",
-						   r->field);
+						   r->f.field);
 	}
 	else
 		from = section == SEC_PRODUCTION ? to : NET_UNKNOWN;
 	st = net_add_edge(&r->net, r->a, from, to, v, 0, &existed);
 	if (st != NET_OK)
-		return io_fail(r->err, st == NET_ERR_TOO_BIG ? IO_ERR_TOO_BIG : IO_ERR_NOMEM,
+		return io_fail(r->f.err, st == NET_ERR_TOO_BIG ? IO_ERR_TOO_BIG : IO_ERR_NOMEM,
 					   "%s", net_status_message(st));
 	if (existed)
-		return io_fail(r->err, IO_ERR_SYNTAX, "duplicate key \"%s\"", r->field);
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "duplicate key \"%s\"", r->f.field);
 	return true;
 }
 
@@ -331,7 +289,7 @@ first_time_exporter(NetReader *r, uint32_t exporter)
 		bool	   *grown = r->a->alloc(r->a->arg, cap);
 
 		if (grown == NULL)
-			return io_fail(r->err, IO_ERR_NOMEM, "out of memory");
+			return io_fail(r->f.err, IO_ERR_NOMEM, "out of memory");
 		if (r->exp_seen)
 		{
 			memcpy(grown, r->exp_seen, r->exp_cap);
@@ -342,80 +300,51 @@ first_time_exporter(NetReader *r, uint32_t exporter)
 		r->exp_cap = cap;
 	}
 	if (r->exp_seen[exporter])
-		return io_fail(r->err, IO_ERR_SYNTAX, "duplicate exporter \"%s\" in \"flows\"", r->field);
+		return io_fail(r->f.err, IO_ERR_SYNTAX, "duplicate exporter \"%s\" in \"flows\"", r->f.field);
 	r->exp_seen[exporter] = true;
 	return true;
 }
 
-/* The end of an object whose members were read: "," or "}" */
+/*
+ * The members of one object (its "{" next): a section, country -> volume
+ * or, for "flows", exporter -> object; or, when exporter is not
+ * NET_UNKNOWN, the flows of that exporter, importer -> volume
+ */
 static bool
-end_of_object(NetReader *r, bool *more)
+read_members(NetReader *r, int section, uint32_t exporter)
 {
-	*more = json_in_consume(&r->j, ',');
-	if (!*more && !json_in_consume(&r->j, '}'))
-		return json_expected(r, "expected \",\" or \"}\"");
-	return true;
-}
+	bool		more;
+	bool		nested = exporter != NET_UNKNOWN;
 
-/* The flows of one exporter: importer -> volume */
-static bool
-read_flows(NetReader *r, uint32_t exporter)
-{
-	bool		more = true;
-
-	json_in_consume(&r->j, '{');
-	if (json_in_consume(&r->j, '}'))
-		return true;
+	json_form_open(&r->f, &more);
 	while (more)
 	{
-		if (!read_member(r))
+		if (!json_form_member(&r->f))
 			return false;
-		if (r->kind == JSON_IN_NULL)
-			return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" must not be null", r->field);
-		if (r->kind == JSON_IN_OBJECT)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected nested object under \"%s\"", r->field);
-		if (r->kind == JSON_IN_ARRAY)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
-		if (!read_volume(r, SEC_FLOWS, exporter) || !end_of_object(r, &more))
-			return false;
-	}
-	return true;
-}
-
-/* One section: country -> volume, or for "flows" exporter -> object */
-static bool
-read_section(NetReader *r, int section)
-{
-	bool		more = true;
-
-	json_in_consume(&r->j, '{');
-	if (json_in_consume(&r->j, '}'))
-		return true;
-	while (more)
-	{
-		if (!read_member(r))
-			return false;
-		if (r->kind == JSON_IN_NULL)
-			return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" must not be null", r->field);
-		if (r->kind == JSON_IN_ARRAY)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
-		if (r->kind == JSON_IN_OBJECT)
+		if (r->f.kind == JSON_IN_NULL)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "\"%s\" must not be null", r->f.field);
+		if (r->f.kind == JSON_IN_ARRAY)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected array");
+		if (r->f.kind == JSON_IN_OBJECT)
 		{
-			uint32_t	exporter;
+			uint32_t	from;
 
+			if (nested)
+				return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected nested object under \"%s\"",
+							   r->f.field);
 			if (section != SEC_FLOWS)
-				return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" of \"%s\" must be a number, not an object",
-							   r->field, sections[section]);
-			if (!read_country(r, &exporter) || !first_time_exporter(r, exporter) ||
-				!read_flows(r, exporter))
+				return io_fail(r->f.err, IO_ERR_SYNTAX, "\"%s\" of \"%s\" must be a number, not an object",
+							   r->f.field, sections[section]);
+			if (!read_country(r, &from) || !first_time_exporter(r, from) ||
+				!read_members(r, SEC_FLOWS, from))
 				return false;
 		}
-		else if (section == SEC_FLOWS)
-			return io_fail(r->err, IO_ERR_SYNTAX, "the flows of exporter \"%s\" must be an object",
-						   r->field);
-		else if (!read_volume(r, section, 0))
+		else if (section == SEC_FLOWS && !nested)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "the flows of exporter \"%s\" must be an object",
+						   r->f.field);
+		else if (!read_volume(r, section, exporter))
 			return false;
-		if (!end_of_object(r, &more))
+		if (!json_form_next(&r->f, &more))
 			return false;
 	}
 	return true;
@@ -426,43 +355,24 @@ static bool
 read_network(NetReader *r)
 {
 	bool		seen[NSECTIONS] = {false};
-	bool		more = true;
+	bool		more;
 
-	if (!lex_value(r))
+	if (!json_form_object(&r->f, &more))
 		return false;
-	if (r->kind == JSON_IN_ARRAY)
-		return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
-	if (r->kind != JSON_IN_OBJECT)
-		return io_fail(r->err, IO_ERR_SYNTAX, "expected a JSON object");
-	json_in_consume(&r->j, '{');
-	if (json_in_consume(&r->j, '}'))
-		more = false;
 	while (more)
 	{
-		int			section = -1;
+		int			section = json_form_key(&r->f, sections, NSECTIONS, seen);
 
-		if (!read_member(r))
-			return false;
-		for (int i = 0; i < NSECTIONS; i++)
-			if (strcmp(r->field, sections[i]) == 0 && r->field_len == strlen(sections[i]))
-				section = i;
 		if (section < 0)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unknown key \"%s\"", r->field);
-		if (seen[section])
-			return io_fail(r->err, IO_ERR_SYNTAX, "duplicate key \"%s\"", r->field);
-		seen[section] = true;
-		if (r->kind == JSON_IN_NULL)
-			return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" must not be null", r->field);
-		if (r->kind == JSON_IN_ARRAY)
-			return io_fail(r->err, IO_ERR_SYNTAX, "unexpected array");
-		if (r->kind != JSON_IN_OBJECT)
-			return io_fail(r->err, IO_ERR_SYNTAX, "\"%s\" must be an object", r->field);
-		if (!read_section(r, section) || !end_of_object(r, &more))
+			return false;
+		if (r->f.kind == JSON_IN_ARRAY)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "unexpected array");
+		if (r->f.kind != JSON_IN_OBJECT)
+			return io_fail(r->f.err, IO_ERR_SYNTAX, "\"%s\" must be an object", r->f.field);
+		if (!read_members(r, section, NET_UNKNOWN) || !json_form_next(&r->f, &more))
 			return false;
 	}
-	if (!json_in_at_end(&r->j))
-		return json_expected(r, "unexpected trailing characters");
-	return true;
+	return json_form_end(&r->f);
 }
 
 /*
@@ -479,11 +389,8 @@ net_from_json(const char *s, size_t len, bool utf8, const CoreAllocator *a,
 	TradeNetwork *c = NULL;
 
 	memset(&r, 0, sizeof(r));
-	err->kind = IO_OK;
-	err->message[0] = '\0';
-	json_in_init(&r.j, s, len, utf8);
+	json_form_init(&r.f, s, len, utf8, err);
 	r.a = a;
-	r.err = err;
 	r.net = net_create(a, &st);
 	if (r.net == NULL)
 		io_fail(err, IO_ERR_NOMEM, "%s", net_status_message(st));
@@ -543,9 +450,7 @@ net_to_binary(const TradeNetwork *n, unsigned char *buf, bool fold)
 		const char *key = net_node_key(n, i, &len);
 
 		rr_check_interrupts_every(i);
-		p = bin_put_u32(p, (uint32_t) len);
-		memcpy(p, key, len);
-		p += len;
+		p = bin_put_bytes(p, key, len);
 	}
 	p = bin_put_u32(p, n->edge_count);
 	for (uint32_t i = 0; i < n->edge_count; i++)

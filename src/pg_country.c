@@ -1,9 +1,10 @@
 /*
  * pg_country.c
  *		SQL-facing side of the supplier-code check (country.c): the error
- *		and its hint, and rarerisk.check_supplier_codes(text[]), which
- *		applies the check that embargo() and embargoed_content() apply,
- *		for use in SQL (CHECK constraints, event tables).
+ *		and its hint, the list of embargoed codes that embargo() and
+ *		embargoed_content() take, and rarerisk.check_supplier_codes(text[]),
+ *		which applies the same check, for use in SQL (CHECK constraints,
+ *		event tables).
  */
 #include "postgres.h"
 
@@ -83,6 +84,42 @@ rr_check_supplier_code(const char *code, size_t len, const char *what)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s \"%s\" %s", what, shown, problem),
 			 errhint("%s", hint.data)));
+}
+
+/*
+ * The codes of the embargoed list arr, in palloc'd arrays of at least one
+ * slot: a NULL element or a mistyped code is an error
+ */
+void
+rr_embargoed_codes(ArrayType *arr, const char *what, const char *unattributed,
+				   const char ***codes, size_t **lens, int *n)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("embargoed must be a one-dimensional array, not %d-dimensional",
+						ARR_NDIM(arr))));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, n);
+	*codes = palloc(Max(*n, 1) * sizeof(char *));
+	*lens = palloc(Max(*n, 1) * sizeof(size_t));
+	for (int i = 0; i < *n; i++)
+	{
+		text	   *t;
+
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s %d is NULL", what, i + 1),
+					 errhint("Unattributed %s is never embargoed; remove the NULL from the list.",
+							 unattributed)));
+		t = DatumGetTextPP(elems[i]);
+		(*codes)[i] = VARDATA_ANY(t);
+		(*lens)[i] = VARSIZE_ANY_EXHDR(t);
+		rr_check_supplier_code((*codes)[i], (*lens)[i], what);
+	}
 }
 
 /*

@@ -52,54 +52,48 @@ PG_FUNCTION_INFO_V1(mix_embargo_trajectory);
 static void
 params_error(EmbargoStatus st, const EmbargoParams *p)
 {
-	const char *name = NULL,
-			   *rule = NULL;
-	double		value = 0;
+	/* each parameter's status, name and domain */
+	static const struct
+	{
+		EmbargoStatus st;
+		const char *name;
+		const char *rule;
+	}			params[] = {
+		{EMB_ERR_INTENSITY, "intensity", "between 0 and 1"},
+		{EMB_ERR_STOCK_DAYS, "stock_days", "finite and not negative"},
+		{EMB_ERR_HORIZON, "horizon_days", "finite and greater than 0"},
+		{EMB_ERR_PERIOD, "period_days", "finite and greater than 0"}
+	};
+	const double values[] = {p->intensity, p->stock_days, p->horizon_days,
+	p->period_days};
 
+	for (int i = 0; i < lengthof(params); i++)
+		if (st == params[i].st)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must be %s, not %s", params[i].name,
+							params[i].rule, float8out_internal(values[i]))));
 	switch (st)
 	{
 		case EMB_OK:
 			return;
-		case EMB_ERR_INTENSITY:
-			name = "intensity", rule = "between 0 and 1", value = p->intensity;
-			break;
-		case EMB_ERR_STOCK_DAYS:
-			name = "stock_days", rule = "finite and not negative", value = p->stock_days;
-			break;
-		case EMB_ERR_HORIZON:
-			name = "horizon_days", rule = "finite and greater than 0", value = p->horizon_days;
-			break;
-		case EMB_ERR_PERIOD:
-			name = "period_days", rule = "finite and greater than 0", value = p->period_days;
-			break;
 		case EMB_ERR_EMPTY_LIST:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("the list of embargoed suppliers must not be empty")));
 			break;
 		case EMB_ERR_EMPTY_CODE:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("an embargoed supplier code must not be empty")));
+			rr_code_empty("an embargoed supplier code", NULL);
 			break;
 		case EMB_ERR_CODE_TOO_LONG:
-			ereport(ERROR,
-					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-					 errmsg("an embargoed supplier code is longer than %d bytes",
-							MIX_MAX_KEY_LEN)));
+			rr_code_too_long("an embargoed supplier code");
 			break;
 		case EMB_ERR_TOO_BIG:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("embargo scenario exceeds the maximum size of 1 GB")));
+			rr_too_big("embargo scenario");
 			break;
 		default:
 			elog(ERROR, "embargo scenario: %s", embargo_status_message(st));
 	}
-	/* a parameter out of its domain */
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s must be %s, not %s", name, rule, float8out_internal(value))));
 }
 
 /* Build a scenario or raise the error of the offending argument */
@@ -126,9 +120,6 @@ embargo_make(PG_FUNCTION_ARGS)
 {
 	static const char *const names[] = {"embargoed", "intensity", "stock_days",
 	"horizon_days", "period_days"};
-	ArrayType  *arr;
-	Datum	   *elems;
-	bool	   *elem_nulls;
 	int			n;
 	const char **codes;
 	size_t	   *lens;
@@ -139,30 +130,8 @@ embargo_make(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s must not be NULL", names[i])));
-	arr = PG_GETARG_ARRAYTYPE_P(0);
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("embargoed must be a one-dimensional array, not %d-dimensional",
-						ARR_NDIM(arr))));
-	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
-					  &elems, &elem_nulls, &n);
-	codes = palloc(Max(n, 1) * sizeof(char *));
-	lens = palloc(Max(n, 1) * sizeof(size_t));
-	for (int i = 0; i < n; i++)
-	{
-		text	   *t;
-
-		if (elem_nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("embargoed supplier %d is NULL", i + 1),
-					 errhint("Unattributed volume is never embargoed; remove the NULL from the list.")));
-		t = DatumGetTextPP(elems[i]);
-		codes[i] = VARDATA_ANY(t);
-		lens[i] = VARSIZE_ANY_EXHDR(t);
-		rr_check_supplier_code(codes[i], lens[i], "embargoed supplier");
-	}
+	rr_embargoed_codes(PG_GETARG_ARRAYTYPE_P(0), "embargoed supplier", "volume",
+					   &codes, &lens, &n);
 	p.intensity = PG_GETARG_FLOAT8(1);
 	p.stock_days = PG_GETARG_FLOAT8(2);
 	p.horizon_days = PG_GETARG_FLOAT8(3);

@@ -22,6 +22,9 @@ extern const CoreAllocator rr_palloc_allocator;
 #define RR_MESSAGE_CODE_BYTES 64
 
 extern char *rr_message_code(const char *key, size_t keylen);
+pg_noreturn extern void rr_too_big(const char *what);
+pg_noreturn extern void rr_code_empty(const char *what, const char *hint);
+pg_noreturn extern void rr_code_too_long(const char *what);
 extern void rr_mix_error(MixStatus status, const char *what,
 						 const char *key, size_t keylen, double value);
 extern Datum rr_mix_datum(Mix *m);

@@ -102,15 +102,11 @@ rr_net_error(NetStatus st, text *exporter, text *importer, double volume)
 					 errdetail("Volumes must be finite and not negative.")));
 			break;
 		case NET_ERR_KEY_EMPTY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("country code must not be empty"),
-					 errhint("Use a NULL exporter for supply of unknown origin.")));
+			rr_code_empty("country code",
+						  "Use a NULL exporter for supply of unknown origin.");
 			break;
 		case NET_ERR_KEY_TOO_LONG:
-			ereport(ERROR,
-					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-					 errmsg("country code is longer than %d bytes", NET_MAX_KEY_LEN)));
+			rr_code_too_long("country code");
 			break;
 		case NET_ERR_OVERFLOW:
 			ereport(ERROR,
@@ -119,9 +115,7 @@ rr_net_error(NetStatus st, text *exporter, text *importer, double volume)
 							code(exporter), code(importer))));
 			break;
 		case NET_ERR_TOO_BIG:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("trade network exceeds the maximum size of 1 GB")));
+			rr_too_big("trade network");
 			break;
 		default:
 			elog(ERROR, "trade network: %s", net_status_message(st));
@@ -433,31 +427,16 @@ trim_trace_cache(void)
 static bool *
 embargoed_columns(const TradeNetwork *n, const NetShares *s, ArrayType *arr)
 {
-	Datum	   *elems;
-	bool	   *elem_nulls;
+	const char **codes;
+	size_t	   *lens;
 	int			ne;
 	bool	   *sel = palloc0(s->m * sizeof(bool));
 
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("embargoed must be a one-dimensional array, not %d-dimensional",
-						ARR_NDIM(arr))));
-	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT,
-					  &elems, &elem_nulls, &ne);
+	rr_embargoed_codes(arr, "embargoed country", "supply", &codes, &lens, &ne);
 	for (int i = 0; i < ne; i++)
 	{
-		text	   *t;
-		int64		node;
+		int64		node = net_find(n, codes[i], lens[i]);
 
-		if (elem_nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("embargoed country %d is NULL", i + 1),
-					 errhint("Unattributed supply is never embargoed; remove the NULL from the list.")));
-		t = DatumGetTextPP(elems[i]);
-		rr_check_supplier_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), "embargoed country");
-		node = net_find(n, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		if (node >= 0 && s->column[node] >= 0)
 			sel[s->column[node]] = true;
 	}

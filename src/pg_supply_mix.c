@@ -195,46 +195,34 @@ mix_transition(FunctionCallInfo fcinfo, TransArg arg)
 	PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 }
 
-/* supply_mix(supplier, volume) */
-Datum
-supply_mix_trans(PG_FUNCTION_ARGS)
-{
-	return mix_transition(fcinfo, ARG_NONE);
+/* A transition function of the aggregates: mix_transition with its arg */
+#define MIX_TRANSITION(name, arg) \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return mix_transition(fcinfo, (arg)); \
 }
+
+/* supply_mix(supplier, volume) */
+MIX_TRANSITION(supply_mix_trans, ARG_NONE)
 
 /* supply_mix(supplier, volume, spare) */
-Datum
-supply_mix_trans_spare(PG_FUNCTION_ARGS)
-{
-	return mix_transition(fcinfo, ARG_SPARE);
-}
+MIX_TRANSITION(supply_mix_trans_spare, ARG_SPARE)
 
 /* concentration_ratio(supplier, volume, k) */
-Datum
-supply_mix_trans_k(PG_FUNCTION_ARGS)
-{
-	return mix_transition(fcinfo, ARG_K);
-}
+MIX_TRANSITION(supply_mix_trans_k, ARG_K)
 
 /*
  * governance_hhi(supplier, volume, risk): the supplier's governance risk
  * must be the same on every row of the supplier
  */
-Datum
-supply_mix_trans_risk(PG_FUNCTION_ARGS)
-{
-	return mix_transition(fcinfo, ARG_RISK);
-}
+MIX_TRANSITION(supply_mix_trans_risk, ARG_RISK)
 
 /*
  * hhi_wgi_t(supplier, volume, risk, t): records risk x t per supplier, which
  * must be the same on every row of the supplier
  */
-Datum
-supply_mix_trans_risk_t(PG_FUNCTION_ARGS)
-{
-	return mix_transition(fcinfo, ARG_RISK_T);
-}
+MIX_TRANSITION(supply_mix_trans_risk_t, ARG_RISK_T)
 
 /* Merge the mix d into b, or report why not */
 static void

@@ -59,6 +59,34 @@ rr_message_code(const char *key, size_t keylen)
 	return pnstrdup(key, pg_mbcliplen(key, len, RR_MESSAGE_CODE_BYTES));
 }
 
+/* 54000: what ("supply mix") would exceed the 1 GB a value may have */
+void
+rr_too_big(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("%s exceeds the maximum size of 1 GB", what)));
+}
+
+/* 22023: an empty code; hint, if any, says what to give instead */
+void
+rr_code_empty(const char *what, const char *hint)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must not be empty", what),
+			 hint ? errhint("%s", hint) : 0));
+}
+
+/* 22001: a code longer than the 1024 bytes a code may have */
+void
+rr_code_too_long(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+			 errmsg("%s is longer than %d bytes", what, MIX_MAX_KEY_LEN)));
+}
+
 /* Turn a core status into an error naming the value and the supplier */
 void
 rr_mix_error(MixStatus status, const char *what, const char *key,
@@ -86,16 +114,10 @@ rr_mix_error(MixStatus status, const char *what, const char *key,
 							what, supplier)));
 			break;
 		case MIX_ERR_KEY_EMPTY:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("supplier code must not be empty"),
-					 errhint("Use NULL for unattributed volume.")));
+			rr_code_empty("supplier code", "Use NULL for unattributed volume.");
 			break;
 		case MIX_ERR_KEY_TOO_LONG:
-			ereport(ERROR,
-					(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-					 errmsg("supplier code \"%s...\" is longer than %d bytes",
-							supplier, MIX_MAX_KEY_LEN)));
+			rr_code_too_long(psprintf("supplier code \"%s...\"", supplier));
 			break;
 		case MIX_ERR_KEY_ZERO_BYTE:
 			ereport(ERROR,
@@ -103,9 +125,7 @@ rr_mix_error(MixStatus status, const char *what, const char *key,
 					 errmsg("supplier code must not contain a zero byte")));
 			break;
 		case MIX_ERR_TOO_BIG:
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("supply mix exceeds the maximum size of 1 GB")));
+			rr_too_big("supply mix");
 			break;
 		case MIX_ERR_K_MISMATCH:
 			ereport(ERROR,

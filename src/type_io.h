@@ -132,4 +132,13 @@ bin_put_f64(unsigned char *p, double d)
 	return bin_put_u32(p, (uint32_t) v);
 }
 
+/* A byte string after its length (uint32) */
+static inline unsigned char *
+bin_put_bytes(unsigned char *p, const char *s, size_t len)
+{
+	p = bin_put_u32(p, (uint32_t) len);
+	memcpy(p, s, len);
+	return p + len;
+}
+
 #endif							/* RARERISK_TYPE_IO_H */
