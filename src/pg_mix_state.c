@@ -308,24 +308,25 @@ arena_alloc_state(MixArena *a)
 static ExpandedMix *
 arena_state_at(const MixArena *a, Datum d)
 {
-	const char *p = (const char *) DatumGetPointer(d) - offsetof(ExpandedMix, hdr.eoh_rw_ptr);
+	uintptr_t	p = (uintptr_t) DatumGetPointer(d) - offsetof(ExpandedMix, hdr.eoh_rw_ptr);
 	int			lo = 0,
 				hi = a->nslabs;
+	uintptr_t	base;
 
 	/* the last slab whose base is at most p */
 	while (lo < hi)
 	{
 		int			mid = (lo + hi) / 2;
 
-		if (a->slabs[mid].base <= p)
+		if ((uintptr_t) a->slabs[mid].base <= p)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (lo == 0)
 		return NULL;
-	if (p >= a->slabs[lo - 1].base + a->slabs[lo - 1].used ||
-		(Size) (p - a->slabs[lo - 1].base) % STATE_STRIDE != 0)
+	base = (uintptr_t) a->slabs[lo - 1].base;
+	if (p - base >= a->slabs[lo - 1].used || (p - base) % STATE_STRIDE != 0)
 		return NULL;
 	return (ExpandedMix *) p;
 }
