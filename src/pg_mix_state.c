@@ -62,16 +62,15 @@
 #define ARENA_MAX_BLOCK		(64 * 1024)
 
 /*
- * Past a few megabytes, and when rows come in random order, the arena takes
- * its memory in regions of whole huge pages (2 MB, aligned, madvise'd): such
- * rows visit states and entries all over hundreds of megabytes, and with
- * 4 kB pages nearly every visit also misses the TLB.  The unaligned remainders of a region's
- * allocation serve as ordinary blocks, so nothing is wasted.
+ * Past 64 MB, and when rows come in random order, the slabs of states are
+ * advised to be backed by huge pages (2 MB): such rows visit states all over
+ * hundreds of megabytes, and with 4 kB pages nearly every visit also
+ * misses the TLB.  Below it (a small work_mem, where HashAgg spills and
+ * starts a new arena for every batch), clearing fresh huge pages for each
+ * batch costs more than it saves.
  */
 #define HUGE_PAGE			((Size) 2 * 1024 * 1024)
-#define HUGE_AFTER			((Size) 4 * 1024 * 1024)	/* bytes before regions */
-#define HUGE_BLOCK			(2 * HUGE_PAGE) /* a region of entries */
-#define SPARE_MAX			4
+#define HUGE_AFTER			((Size) 64 * 1024 * 1024)	/* bytes before regions */
 
 /*
  * States are carved from slabs of 2, 4, ... states (up to STATE_SLAB_MAX
@@ -79,7 +78,7 @@
  */
 #define STATE_STRIDE		TYPEALIGN(PG_CACHE_LINE_SIZE, sizeof(ExpandedMix))
 #define STATE_SLAB_FIRST	2
-#define STATE_SLAB_MAX		(8 * HUGE_PAGE)
+#define STATE_SLAB_MAX		(4 * HUGE_PAGE)
 
 /*
  * Rows deferred at most: the list starts small (a sorted GroupAggregate
@@ -124,9 +123,6 @@ typedef struct MixArena
 	Size		size;
 	Size		next_size;
 	Size		allocated;		/* bytes taken from cxt for blocks and slabs */
-	char	   *spare[SPARE_MAX];	/* unused pieces of regions */
-	Size		spare_size[SPARE_MAX];
-	int			nspare;
 	CoreAllocator alloc;
 	MemoryContextCallback callback;
 	struct MixArena *next;
@@ -155,35 +151,25 @@ static const ExpandedObjectMethods mix_methods = {
 	em_flatten_into
 };
 
-/* Keep a piece of memory for a later block, if it is worth keeping */
-static void
-arena_keep_spare(MixArena *a, char *p, Size size)
-{
-	if (size >= ARENA_MAX_BLOCK && a->nspare < SPARE_MAX)
-	{
-		a->spare[a->nspare] = p;
-		a->spare_size[a->nspare++] = size;
-	}
-}
-
 /*
- * size bytes (a multiple of HUGE_PAGE) on huge-page boundaries, advised to
- * be backed by huge pages; what the alignment leaves before and after is
- * kept as spare blocks
+ * size bytes whose huge-page-aligned interior is advised to be backed by
+ * huge pages (the ends, less than a huge page each, stay in small pages)
  */
 static char *
 arena_huge_region(MixArena *a, Size size)
 {
-	char	   *mem = MemoryContextAlloc(a->cxt, size + HUGE_PAGE);
-	char	   *base = (char *) TYPEALIGN(HUGE_PAGE, mem);
+	char	   *mem = MemoryContextAlloc(a->cxt, size);
 
-	a->allocated += size + HUGE_PAGE;
 #ifdef MADV_HUGEPAGE
-	(void) madvise(base, size, MADV_HUGEPAGE);
+	{
+		char	   *start = (char *) TYPEALIGN(HUGE_PAGE, mem);
+		char	   *end = (char *) TYPEALIGN_DOWN(HUGE_PAGE, mem + size);
+
+		if (end > start)
+			(void) madvise(start, end - start, MADV_HUGEPAGE);
+	}
 #endif
-	arena_keep_spare(a, mem, base - mem);
-	arena_keep_spare(a, base + size, mem + size + HUGE_PAGE - (base + size));
-	return base;
+	return mem;
 }
 
 /*
@@ -206,26 +192,8 @@ arena_new_block(MixArena *a, Size size)
 
 	while (bsize < size)
 		bsize *= 2;
-	for (int i = 0; i < a->nspare; i++)
-		if (a->spare_size[i] >= bsize)
-		{
-			a->block = a->spare[i];
-			a->size = a->spare_size[i];
-			a->spare[i] = a->spare[--a->nspare];
-			a->spare_size[i] = a->spare_size[a->nspare];
-			a->used = 0;
-			return;
-		}
-	if (arena_wants_huge(a) && bsize <= HUGE_BLOCK)
-	{
-		a->block = arena_huge_region(a, HUGE_BLOCK);
-		bsize = HUGE_BLOCK;
-	}
-	else
-	{
-		a->block = MemoryContextAlloc(a->cxt, bsize);
-		a->allocated += bsize;
-	}
+	a->block = MemoryContextAlloc(a->cxt, bsize);
+	a->allocated += bsize;
 	a->used = 0;
 	a->size = bsize;
 	a->next_size = Min(bsize * 2, ARENA_MAX_BLOCK);
@@ -258,16 +226,12 @@ arena_new_slab(MixArena *a)
 	int			i;
 
 	if (arena_wants_huge(a))
-	{
-		size = Min(TYPEALIGN(HUGE_PAGE, size), STATE_SLAB_MAX);
-		base = arena_huge_region(a, size);
-	}
-	else
-	{
-		base = (char *) TYPEALIGN(PG_CACHE_LINE_SIZE,
-								  MemoryContextAlloc(a->cxt, size + PG_CACHE_LINE_SIZE));
-		a->allocated += size + PG_CACHE_LINE_SIZE;
-	}
+		size = STATE_SLAB_MAX;
+	base = (char *) TYPEALIGN(PG_CACHE_LINE_SIZE,
+							  arena_wants_huge(a) ?
+							  arena_huge_region(a, size + PG_CACHE_LINE_SIZE) :
+							  MemoryContextAlloc(a->cxt, size + PG_CACHE_LINE_SIZE));
+	a->allocated += size + PG_CACHE_LINE_SIZE;
 
 	if (a->nslabs == a->maxslabs)
 	{

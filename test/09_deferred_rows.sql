@@ -7,7 +7,7 @@
 -- so that a row lost or applied twice is seen.  The volumes are not whole
 -- numbers and span ten orders of magnitude.
 \ir fixtures/tap.sql
-SELECT plan(9);
+SELECT plan(10);
 SET LOCAL search_path = rarerisk, public;
 SET LOCAL max_parallel_workers_per_gather = 0;
 
@@ -104,6 +104,24 @@ SELECT is((SELECT count(*) FROM (
 SELECT throws_ok($$SELECT grp, supply_mix(sup, CASE WHEN seq = (SELECT max(seq) FROM rows_in) THEN -1 ELSE v END)
                    FROM (SELECT * FROM rows_in ORDER BY seq) r GROUP BY grp$$,
                  '22023', NULL, 'a bad row after deferred rows is refused');
+
+-- past 64 MB of states, over rows in random order, the slabs take huge
+-- pages: 150,000 groups (about 96 MB of states), the same bits again
+CREATE TEMP TABLE many AS
+SELECT hashint4(n) AS seq, n % 150000 AS grp,
+       substr('XYZ', 1 + n % 3, 1) AS sup, (abs(hashint4(n)) % 1000)::float8 / 3 AS v
+FROM generate_series(1, 450000) n;
+SET LOCAL work_mem = '1GB';
+SET LOCAL enable_sort = off;
+CREATE TEMP TABLE many_hash AS
+SELECT grp, supply_mix(sup, v)::text AS m FROM (SELECT * FROM many ORDER BY seq) r GROUP BY grp;
+RESET enable_sort;
+SET LOCAL enable_hashagg = off;
+SELECT is((SELECT count(*) FROM many_hash h JOIN (
+               SELECT grp, supply_mix(sup, v)::text AS m
+               FROM (SELECT * FROM many ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
+           WHERE h.m = s.m),
+          150000::bigint, '150,000 groups in random order (huge-page slabs) = sorted, bit for bit');
 
 SELECT * FROM finish();
 ROLLBACK;
