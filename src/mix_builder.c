@@ -503,6 +503,16 @@ prefetch_entries(const MixBuilder *b)
 }
 
 /*
+ * Start loading the entries of b: what a merge, or applying b's queued
+ * rows, is about to read (nothing for a mix with a hash index)
+ */
+void
+mixb_prefetch(const MixBuilder *b)
+{
+	prefetch_entries(b);
+}
+
+/*
  * The cell of the short code whose prefix is pfx, searched without the
  * hash index (a mix of at most MIXB_LINEAR_MAX entries, in at most three
  * segments); NULL if absent.  An 8-byte code must not match a longer code

@@ -118,6 +118,7 @@ extern MixStatus mixb_add_risk(MixBuilder *b, const char *key, size_t keylen,
 							   double volume, double risk);
 extern MixStatus mixb_add_mix(MixBuilder *b, const Mix *m);
 extern MixStatus mixb_apply_pending(MixBuilder *b);
+extern void mixb_prefetch(const MixBuilder *b);
 extern MixStatus mixb_add_builder(MixBuilder *b, MixBuilder *o);
 extern bool mixb_contains(MixBuilder *b, const char *key, size_t keylen);
 extern MixStatus mixb_set_spare(MixBuilder *b, const char *key, size_t keylen,

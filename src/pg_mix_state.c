@@ -86,6 +86,11 @@
  */
 #define DEFERRED_FIRST		16
 #define DEFERRED_MAX		256
+/* Mixes up to MERGE_DEFER_MAX bytes are deferred, copied into the scratch */
+#define MERGE_DEFER_MAX		1024
+/* How far ahead of the row being applied its successor's entries are loaded */
+#define PREFETCH_AHEAD		8
+#define SCRATCH_SIZE		(64 * 1024)
 /* The bytes of a state that a deferred row touches, from its start */
 #ifndef STATE_HOT_BYTES
 #define STATE_HOT_BYTES		(offsetof(ExpandedMix, b.pending) + sizeof(MixPending) * MIXB_PENDING)
@@ -99,10 +104,14 @@ typedef struct StateSlab
 	Size		size;
 } StateSlab;
 
-/* A row not yet applied to its state: a code of at most 8 bytes, or none */
+/*
+ * A row not yet applied to its state: a code of at most 8 bytes, or none,
+ * and a volume; or a small mix to merge (a copy in the arena's scratch)
+ */
 typedef struct DeferredRow
 {
 	ExpandedMix *em;
+	Mix		   *mix;			/* the mix to merge, or NULL */
 	double		volume;
 	char		key[8];
 	uint8		keylen;
@@ -137,6 +146,8 @@ typedef struct MixArena
 	DeferredRow *deferred;
 	int			ndeferred;
 	int			maxdeferred;
+	char	   *scratch;		/* copies of deferred mixes, or NULL */
+	Size		scratch_used;
 } MixArena;
 
 /* The arenas of the live aggregate contexts of this backend */
@@ -303,14 +314,28 @@ arena_apply_deferred(MixArena *a)
 
 	/* taken out first: an error below must not apply a row twice */
 	a->ndeferred = 0;
+	a->scratch_used = 0;
 	for (int i = 0; i < n; i++)
 	{
 		DeferredRow *r = &a->deferred[i];
 		const char *key = r->attributed ? r->key : NULL;
-		MixStatus	st = mixb_add(&r->em->b, key, r->keylen, r->volume, 0, false);
 
-		if (st != MIX_OK)
-			rr_mix_error(st, "volume", key, r->keylen, r->volume);
+		/*
+		 * The entries a row further on will read (its state's lines are in
+		 * cache by now): those of a merge, or of a queue about to be full
+		 */
+		if (i + PREFETCH_AHEAD < n)
+		{
+			DeferredRow *f = &a->deferred[i + PREFETCH_AHEAD];
+
+			if (f->mix != NULL || f->em->b.npending + 1 >= MIXB_PENDING)
+				mixb_prefetch(&f->em->b);
+		}
+		if (r->mix != NULL)
+			rr_merge_error(mixb_add_mix(&r->em->b, r->mix));
+		else
+			rr_mix_error(mixb_add(&r->em->b, key, r->keylen, r->volume, 0, false),
+						 "volume", key, r->keylen, r->volume);
 	}
 }
 
@@ -439,60 +464,119 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 }
 
 /*
- * Defer a plain row (key NULL: unattributed; else 1 to 8 bytes; volume
- * already checked) for the state in argument 0 and return true, if that is
- * a state of this aggregate context: the caller returns argument 0 as the
- * new state.  False (nothing done) otherwise: the caller takes the general
- * path.
+ * A free slot in the deferred rows of this aggregate context for a row
+ * whose state is argument 0, with that state's first lines prefetched; NULL
+ * if argument 0 is no state of this context, or the state of the last row
+ * (hot: the row is applied at once, which keeps the rows in order since
+ * every reader applies the deferred rows first).  need bytes of scratch
+ * are made free as well.
  */
-bool
-rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
-			 const char *key, size_t keylen, double volume)
+static DeferredRow *
+defer_slot(FunctionCallInfo fcinfo, MemoryContext aggcontext, Size need)
 {
 	MixArena   *a;
 	ExpandedMix *em;
 	DeferredRow *r;
 
-	Assert(key == NULL || (keylen >= 1 && keylen <= 8));
 	if (PG_ARGISNULL(0))
-		return false;
+		return NULL;
 	a = arena_for(aggcontext);
-	/* the state of the last row again (rows clustered by group): it is hot */
 	if (PG_GETARG_DATUM(0) == a->last)
 	{
 		a->rows_direct++;
-		return false;
+		return NULL;
 	}
 	if ((em = arena_state_at(a, PG_GETARG_DATUM(0))) == NULL)
-		return false;
+		return NULL;
 	a->last = PG_GETARG_DATUM(0);
 	a->rows_deferred++;
-	if (a->ndeferred == a->maxdeferred)
+	if (a->ndeferred == a->maxdeferred && a->maxdeferred < DEFERRED_MAX)
 	{
-		if (a->maxdeferred < DEFERRED_MAX)
-		{
-			/* the old list stays in the arena until it goes */
-			DeferredRow *grown;
+		/* the old list stays in the arena until it goes */
+		DeferredRow *grown;
 
-			a->maxdeferred = a->maxdeferred == 0 ? DEFERRED_FIRST : a->maxdeferred * 2;
-			grown = arena_alloc(a, a->maxdeferred * sizeof(DeferredRow));
-			if (a->ndeferred > 0)
-				memcpy(grown, a->deferred, a->ndeferred * sizeof(DeferredRow));
-			a->deferred = grown;
-		}
-		else
-			arena_apply_deferred(a);
+		a->maxdeferred = a->maxdeferred == 0 ? DEFERRED_FIRST : a->maxdeferred * 2;
+		grown = arena_alloc(a, a->maxdeferred * sizeof(DeferredRow));
+		if (a->ndeferred > 0)
+			memcpy(grown, a->deferred, a->ndeferred * sizeof(DeferredRow));
+		a->deferred = grown;
 	}
+	if (need > 0 && a->scratch == NULL)
+		a->scratch = MemoryContextAlloc(a->cxt, SCRATCH_SIZE);
+	if (a->ndeferred == a->maxdeferred || a->scratch_used + need > SCRATCH_SIZE)
+		arena_apply_deferred(a);
 	r = &a->deferred[a->ndeferred++];
 	r->em = em;
+	r->mix = NULL;
+	if (need > 0)
+	{
+		r->mix = (Mix *) (a->scratch + a->scratch_used);
+		a->scratch_used += MAXALIGN(need);
+	}
+	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
+		__builtin_prefetch((char *) em + off, 1);
+	return r;
+}
+
+/*
+ * Defer a plain row (key NULL: unattributed; else 1 to 8 bytes; volume
+ * already checked) for the state in argument 0 and return true, if that is
+ * a cold state of this aggregate context: the caller returns argument 0 as
+ * the new state.  False (nothing done) otherwise: the caller takes the
+ * general path.
+ */
+bool
+rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
+			 const char *key, size_t keylen, double volume)
+{
+	DeferredRow *r;
+
+	Assert(key == NULL || (keylen >= 1 && keylen <= 8));
+	if ((r = defer_slot(fcinfo, aggcontext, 0)) == NULL)
+		return false;
 	r->volume = volume;
 	r->attributed = key != NULL;
 	r->keylen = (uint8) keylen;
 	if (key != NULL)
 		memcpy(r->key, key, keylen);
-	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
-		__builtin_prefetch((char *) em + off, 1);
 	return true;
+}
+
+/*
+ * Defer the merge of argument 1, a small flat supply_mix stored inline,
+ * into the state in argument 0, as rr_mix_defer() does for a row: its
+ * bytes are copied (with a 4-byte header), since the row they live in goes
+ */
+bool
+rr_mix_defer_merge(FunctionCallInfo fcinfo, MemoryContext aggcontext)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(1);
+	Size		datalen;
+	DeferredRow *r;
+
+	if (PG_ARGISNULL(1) || VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return false;
+	datalen = VARSIZE_ANY_EXHDR(v);
+	if (VARHDRSZ + datalen > MERGE_DEFER_MAX ||
+		(r = defer_slot(fcinfo, aggcontext, VARHDRSZ + datalen)) == NULL)
+		return false;
+	memcpy(VARDATA(r->mix), VARDATA_ANY(v), datalen);
+	SET_VARSIZE(r->mix, VARHDRSZ + datalen);
+	return true;
+}
+
+/*
+ * Report the failure of merging a mix: a supplier's sum out of range, or
+ * what the builder reports
+ */
+void
+rr_merge_error(MixStatus st)
+{
+	if (st == MIX_ERR_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("merged volume or spare capacity of a supplier is out of range for type double precision")));
+	rr_mix_error(st, "volume", NULL, 0, 0);
 }
 
 /*

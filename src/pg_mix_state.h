@@ -25,6 +25,8 @@ typedef struct ExpandedMix
 extern ExpandedMix *rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext);
 extern bool rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
 						 const char *key, size_t keylen, double volume);
+extern bool rr_mix_defer_merge(FunctionCallInfo fcinfo, MemoryContext aggcontext);
+extern void rr_merge_error(MixStatus st);
 extern MixStatus rr_merge_datum(MixBuilder *b, Datum d);
 extern Mix *rr_mix_arg(FunctionCallInfo fcinfo, int n, bool sorted);
 extern Mix *rr_builder_to_mix(MixBuilder *b);

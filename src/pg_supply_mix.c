@@ -228,13 +228,7 @@ MIX_TRANSITION(supply_mix_trans_risk_t, ARG_RISK_T)
 static void
 merge_or_error(MixBuilder *b, Datum d)
 {
-	MixStatus	st = rr_merge_datum(b, d);
-
-	if (st == MIX_ERR_OVERFLOW)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("merged volume or spare capacity of a supplier is out of range for type double precision")));
-	rr_mix_error(st, "volume", NULL, 0, 0);
+	rr_merge_error(rr_merge_datum(b, d));
 }
 
 /*
@@ -259,6 +253,9 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 				PG_RETURN_NULL();
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		}
+		/* a small mix for a state of this context: merged later, in order */
+		if (rr_mix_defer_merge(fcinfo, aggcontext))
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		em = rr_mix_state(fcinfo, aggcontext);
 		merge_or_error(&em->b, PG_GETARG_DATUM(1));
 		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));

@@ -7,9 +7,18 @@
 -- so that a row lost or applied twice is seen.  The volumes are not whole
 -- numbers and span ten orders of magnitude.
 \ir fixtures/tap.sql
-SELECT plan(10);
+SELECT plan(14);
 SET LOCAL search_path = rarerisk, public;
 SET LOCAL max_parallel_workers_per_gather = 0;
+
+-- The top node of a query's plan
+CREATE FUNCTION pg_temp.top_node(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+BEGIN
+    EXECUTE 'EXPLAIN (COSTS OFF) ' || sql INTO line;
+    RETURN line;
+END $$;
 
 -- 60,000 rows in 3,000 groups, in the order of seq (a hash of the row
 -- number: random with respect to the group); codes of 1 to 8 bytes (the
@@ -122,6 +131,42 @@ SELECT is((SELECT count(*) FROM many_hash h JOIN (
                FROM (SELECT * FROM many ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
            WHERE h.m = s.m),
           150000::bigint, '150,000 groups in random order (huge-page slabs) = sorted, bit for bit');
+RESET enable_hashagg;
+RESET work_mem;
+
+-- merges are deferred as rows are (small stored mixes, copied): stored
+-- monthly mixes merged in random order = merged in order, bit for bit;
+-- mixes of over 1 kB (merged at once) among them
+CREATE TEMP TABLE monthly AS
+SELECT grp, seq % 12 AS month, supply_mix(sup, v, spare) AS m, min(seq) AS seq
+FROM rows_in GROUP BY grp, seq % 12
+UNION ALL
+SELECT g, 12, (SELECT supply_mix('S' || i, i::float8 / 7) FROM generate_series(1, 200) i), 0
+FROM generate_series(0, 2999, 97) g;
+SET LOCAL enable_sort = off;
+SELECT is(pg_temp.top_node('SELECT grp, supply_mix_merge(m) FROM (SELECT * FROM monthly ORDER BY seq) r GROUP BY grp'),
+          'HashAggregate', 'the merge in random order is a hash aggregate');
+CREATE TEMP TABLE merged_hash AS
+SELECT grp, supply_mix_merge(m)::text AS m FROM (SELECT * FROM monthly ORDER BY seq) r GROUP BY grp;
+RESET enable_sort;
+SET LOCAL enable_hashagg = off;
+SELECT is((SELECT count(*) FROM merged_hash h JOIN (
+               SELECT grp, supply_mix_merge(m)::text AS m
+               FROM (SELECT * FROM monthly ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
+           WHERE h.m = s.m),
+          3000::bigint, 'supply_mix_merge in random order (merges deferred) = sorted, bit for bit');
+RESET enable_hashagg;
+SELECT is((SELECT count(*) FROM merged_hash h JOIN by_hash b USING (grp)
+           WHERE abs(total(h.m::supply_mix) - total(b.ms::supply_mix)) <= total(b.ms::supply_mix) * 1e-12),
+          3000::bigint - 31, 'merged monthly mixes: every group''s total as over the rows (but the groups given a large mix)');
+-- an overflowing merge is still refused, though it is applied later
+SELECT throws_ok($$SELECT grp, supply_mix_merge(m)
+                   FROM (SELECT grp, seq, m FROM monthly
+                         UNION ALL SELECT 7, 1, supply_mix('CHN', 1.5e308)
+                         UNION ALL SELECT 7, 2, supply_mix('CHN', 1.5e308)
+                         ORDER BY seq) r GROUP BY grp$$,
+                 '22003', 'merged volume or spare capacity of a supplier is out of range for type double precision',
+                 'an overflowing deferred merge is refused (22003)');
 
 SELECT * FROM finish();
 ROLLBACK;
