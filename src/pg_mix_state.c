@@ -45,7 +45,9 @@
  */
 #include "postgres.h"
 
+#ifndef WIN32
 #include <sys/mman.h>
+#endif
 
 #include "fmgr.h"
 #include "utils/expandeddatum.h"
@@ -70,7 +72,7 @@
  * batch costs more than it saves.
  */
 #define HUGE_PAGE			((Size) 2 * 1024 * 1024)
-#define HUGE_AFTER			((Size) 64 * 1024 * 1024)	/* bytes before regions */
+#define HUGE_AFTER			((Size) 64 * 1024 * 1024)	/* arena bytes before */
 
 /*
  * States are carved from slabs of 2, 4, ... states (up to STATE_SLAB_MAX
@@ -88,13 +90,11 @@
 #define DEFERRED_MAX		256
 /* Mixes up to MERGE_DEFER_MAX bytes are deferred, copied into the scratch */
 #define MERGE_DEFER_MAX		1024
+#define SCRATCH_SIZE		(64 * 1024)
 /* How far ahead of the row being applied its successor's entries are loaded */
 #define PREFETCH_AHEAD		8
-#define SCRATCH_SIZE		(64 * 1024)
 /* The bytes of a state that a deferred row touches, from its start */
-#ifndef STATE_HOT_BYTES
 #define STATE_HOT_BYTES		(offsetof(ExpandedMix, b.pending) + sizeof(MixPending) * MIXB_PENDING)
-#endif
 
 /* A slab of states: [base, base + used) holds states */
 typedef struct StateSlab
@@ -141,8 +141,8 @@ typedef struct MixArena
 	StateSlab  *current;		/* the slab new states come from, or NULL */
 	Size		next_slab_states;
 	Datum		last;			/* the state of the last row */
-	uint64		rows_deferred;	/* plain rows deferred */
-	uint64		rows_direct;	/* plain rows for the last row's state */
+	uint64		rows_deferred;	/* rows and merges deferred */
+	uint64		rows_direct;	/* those applied at once: the last row's state */
 	DeferredRow *deferred;
 	int			ndeferred;
 	int			maxdeferred;
@@ -232,15 +232,13 @@ arena_alloc(void *arg, size_t size)
 static void
 arena_new_slab(MixArena *a)
 {
-	Size		size = a->next_slab_states * STATE_STRIDE;
+	bool		huge = arena_wants_huge(a);
+	Size		size = huge ? STATE_SLAB_MAX : a->next_slab_states * STATE_STRIDE;
 	char	   *base;
 	int			i;
 
-	if (arena_wants_huge(a))
-		size = STATE_SLAB_MAX;
 	base = (char *) TYPEALIGN(PG_CACHE_LINE_SIZE,
-							  arena_wants_huge(a) ?
-							  arena_huge_region(a, size + PG_CACHE_LINE_SIZE) :
+							  huge ? arena_huge_region(a, size + PG_CACHE_LINE_SIZE) :
 							  MemoryContextAlloc(a->cxt, size + PG_CACHE_LINE_SIZE));
 	a->allocated += size + PG_CACHE_LINE_SIZE;
 
