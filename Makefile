@@ -87,15 +87,10 @@ ifneq ($(shell grep -s '^\#define USE_ASSERT_CHECKING' "$$($(PG_CONFIG) --includ
 PG_CPPFLAGS += -DRR_ASSERT_CHECKING
 endif
 include $(PGXS)
-# Objects are for one server: .server names the one of the last build (its
-# pg_config and version), rewritten when PG_CONFIG names another, so that
-# switching servers in one tree rebuilds everything
-SERVER_STAMP = .server
-server_now := $(shell command -v $(PG_CONFIG)) $(VERSION)
-ifneq ($(server_now),$(shell cat $(SERVER_STAMP) 2>/dev/null))
-$(shell echo '$(server_now)' >$(SERVER_STAMP))
-endif
-$(OBJS) $(OBJS:.o=.bc): $(SERVER_STAMP)
+# rebuild every object when PG_CONFIG names another server (absent, and not
+# needed, in the package's clean copy of the source: scripts/deb.sh)
+STAMPED_OBJS = $(OBJS)
+-include scripts/server-stamp.mk
 else ifneq ($(filter-out $(NO_PGXS_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v $(PG_CONFIG)),)
 $(error rarerisk: $(PG_CONFIG) not found: install the server's development files (Debian: postgresql-server-dev-NN) or pass PG_CONFIG=/path/to/pg_config)

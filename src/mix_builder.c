@@ -483,9 +483,12 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 										sp, spc) : MIX_OK;
 }
 
-/* Start loading what applying the queued rows will read */
-static inline void
-prefetch_entries(const MixBuilder *b)
+/*
+ * Start loading the entries of b: what applying its queued rows, or a
+ * merge, is about to read (nothing for a mix with a hash index)
+ */
+void
+mixb_prefetch(const MixBuilder *b)
 {
 	const MixSegment *segs[3] = {&b->seg0, b->seg1, b->seg2};
 
@@ -500,16 +503,6 @@ prefetch_entries(const MixBuilder *b)
 		for (uint32_t o = 0; o < s->used; o += 4)
 			__builtin_prefetch(&s->cells[o], 1);
 	}
-}
-
-/*
- * Start loading the entries of b: what a merge, or applying b's queued
- * rows, is about to read (nothing for a mix with a hash index)
- */
-void
-mixb_prefetch(const MixBuilder *b)
-{
-	prefetch_entries(b);
 }
 
 /*
@@ -550,7 +543,7 @@ mixb_apply_pending(MixBuilder *b)
 	if (n == 0)
 		return MIX_OK;
 	b->npending = 0;
-	prefetch_entries(b);
+	mixb_prefetch(b);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint64_t	pfx = b->pending[i].prefix;

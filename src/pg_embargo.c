@@ -1,7 +1,7 @@
 /*
  * pg_embargo.c
- *		SQL-callable functions of the embargo shortfall model: the types
- *		embargo_scenario and embargo_state (text and binary I/O), the
+ *		SQL-callable functions of the embargo shortfall model (the text and
+ *		binary forms of its types are in pg_embargo_io.c): the
  *		constructor embargo(), the transition, combine and final functions
  *		of embargo_shortfall and embargo_impact, and the functions over a
  *		stored supply mix (embargo_shortfall, embargo_impact, worst_embargo,

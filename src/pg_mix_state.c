@@ -114,8 +114,7 @@ typedef struct DeferredRow
 	Mix		   *mix;			/* the mix to merge, or NULL */
 	double		volume;
 	char		key[8];
-	uint8		keylen;
-	bool		attributed;
+	uint8		keylen;			/* 0: unattributed volume */
 } DeferredRow;
 
 /*
@@ -131,7 +130,6 @@ typedef struct MixArena
 	Size		used;
 	Size		size;
 	Size		next_size;
-	Size		allocated;		/* bytes taken from cxt for blocks and slabs */
 	CoreAllocator alloc;
 	MemoryContextCallback callback;
 	struct MixArena *next;
@@ -192,7 +190,8 @@ arena_huge_region(MixArena *a, Size size)
 static bool
 arena_wants_huge(const MixArena *a)
 {
-	return a->allocated >= HUGE_AFTER && a->rows_deferred > a->rows_direct;
+	return a->rows_deferred > a->rows_direct &&
+		MemoryContextMemAllocated(a->cxt, false) >= HUGE_AFTER;
 }
 
 /* Start a new block of at least size bytes */
@@ -204,7 +203,6 @@ arena_new_block(MixArena *a, Size size)
 	while (bsize < size)
 		bsize *= 2;
 	a->block = MemoryContextAlloc(a->cxt, bsize);
-	a->allocated += bsize;
 	a->used = 0;
 	a->size = bsize;
 	a->next_size = Min(bsize * 2, ARENA_MAX_BLOCK);
@@ -240,7 +238,6 @@ arena_new_slab(MixArena *a)
 	base = (char *) TYPEALIGN(PG_CACHE_LINE_SIZE,
 							  huge ? arena_huge_region(a, size + PG_CACHE_LINE_SIZE) :
 							  MemoryContextAlloc(a->cxt, size + PG_CACHE_LINE_SIZE));
-	a->allocated += size + PG_CACHE_LINE_SIZE;
 
 	if (a->nslabs == a->maxslabs)
 	{
@@ -316,7 +313,7 @@ arena_apply_deferred(MixArena *a)
 	for (int i = 0; i < n; i++)
 	{
 		DeferredRow *r = &a->deferred[i];
-		const char *key = r->attributed ? r->key : NULL;
+		const char *key = r->keylen > 0 ? r->key : NULL;
 
 		/*
 		 * The entries a row further on will read (its state's lines are in
@@ -533,8 +530,7 @@ rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
 	if ((r = defer_slot(fcinfo, aggcontext, 0)) == NULL)
 		return false;
 	r->volume = volume;
-	r->attributed = key != NULL;
-	r->keylen = (uint8) keylen;
+	r->keylen = key != NULL ? (uint8) keylen : 0;
 	if (key != NULL)
 		memcpy(r->key, key, keylen);
 	return true;
