@@ -841,6 +841,58 @@ flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
 		f->risks[j] = risk;
 }
 
+/* Mixes of at most this many entries, all codes short, sort on the stack */
+#define FLAT_SORT_SMALL		64
+
+/* An entry of a small mix being sorted: its code as a big-endian number */
+typedef struct SmallRef
+{
+	uint64_t	order;
+	const MixSegment *s;
+	uint32_t	o;
+} SmallRef;
+
+/*
+ * Write the entries of b, whose codes are all at most 8 bytes and whose
+ * count is at most FLAT_SORT_SMALL, in code order.  A zero-padded prefix
+ * read as a big-endian number orders as mix_key_cmp() does (codes have no
+ * zero byte), and the codes of one mix differ: an insertion sort of numbers
+ * instead of a general sort of byte strings.
+ */
+static void
+flat_small_sorted(const MixBuilder *b, FlatOut *f)
+{
+	SmallRef	r[FLAT_SORT_SMALL];
+	uint32_t	n = 0;
+
+	for (const MixSegment *s = b->first; s != NULL; s = s->next)
+		for (uint32_t i = 0; i < s->used; i++, n++)
+		{
+			SmallRef	x;
+			uint32_t	j = n;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			x.order = __builtin_bswap64(s->prefix[i]);
+#else
+			x.order = s->prefix[i];
+#endif
+			x.s = s;
+			x.o = i;
+			for (; j > 0 && r[j - 1].order > x.order; j--)
+				r[j] = r[j - 1];
+			r[j] = x;
+		}
+	for (uint32_t j = 0; j < n; j++)
+	{
+		const MixSegment *s = r[j].s;
+		uint32_t	o = r[j].o;
+
+		flat_entry(f, j, (const char *) &s->prefix[o], prefix_len(&s->prefix[o]),
+				   &s->cells[o], b->spare ? &s->spares[o] : NULL,
+				   b->risk ? s->risks[o] : NAN);
+	}
+}
+
 /*
  * Write the flat form (mixb_flat_size bytes) into out, whose first four
  * bytes are left for the varlena header: canonical if `sorted`, else in
@@ -875,6 +927,11 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 						   b->spare ? &s->spares[i] : NULL,
 						   b->risk ? s->risks[i] : NAN);
 			}
+		return RR_CHECKED(mix_flat_check, out, MIX_OK);
+	}
+	if (b->long_bytes == 0 && b->count <= FLAT_SORT_SMALL)
+	{
+		flat_small_sorted(b, &f);
 		return RR_CHECKED(mix_flat_check, out, MIX_OK);
 	}
 

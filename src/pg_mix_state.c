@@ -37,7 +37,11 @@
  * of a state (the next row that is not plain, combine, merge, the final
  * function, flattening) applies the deferred rows first, so no reader sees
  * a state without its rows, and each state receives its rows in the same
- * order as without deferral: the result has the same bits.
+ * order as without deferral: the result has the same bits.  A long list
+ * (past DEFERRED_NEAR rows, in an arena of many megabytes) is applied state
+ * by state in address order rather than in arrival order: the rows of one
+ * state keep their order, and the states are visited in one sweep instead
+ * of at random.
  *
  * Whenever PostgreSQL needs the value itself (to pass it to a worker's
  * leader, to store it, to print it) it flattens the object into the
@@ -50,6 +54,7 @@
 #endif
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 
@@ -83,14 +88,29 @@
 #define STATE_SLAB_MAX		(4 * HUGE_PAGE)
 
 /*
- * Rows deferred at most: the list starts small (a sorted GroupAggregate
- * makes an arena for every group) and doubles when full
+ * Rows deferred: the list starts small (a sorted GroupAggregate makes an
+ * arena for every group) and doubles when full.  Up to DEFERRED_NEAR rows,
+ * each row's state is prefetched as it is deferred and the rows are applied
+ * in arrival order.  Past it the list holds rows for states spread over
+ * memory far bigger than the cache: it is applied in the order of the
+ * states' addresses (APPLY_BUCKETS ranges), so that the rows of one state
+ * follow each other and the states are visited in one sweep.  It grows
+ * past DEFERRED_NEAR only while the list and the scratch together stay
+ * within 1/DEFERRED_SHARE of the arena, and to DEFERRED_MAX rows at most.
  */
 #define DEFERRED_FIRST		16
-#define DEFERRED_MAX		256
-/* Mixes up to MERGE_DEFER_MAX bytes are deferred, copied into the scratch */
+#define DEFERRED_NEAR		256
+#define DEFERRED_MAX		(1 << 18)
+#define DEFERRED_SHARE		32
+/* Address ranges a long list is partitioned into */
+#define APPLY_BUCKETS		4096
+/*
+ * Mixes up to MERGE_DEFER_MAX bytes are deferred, copied into the scratch,
+ * which starts at SCRATCH_FIRST bytes and doubles like the list
+ */
 #define MERGE_DEFER_MAX		1024
-#define SCRATCH_SIZE		(64 * 1024)
+#define SCRATCH_FIRST		(64 * 1024)
+#define SCRATCH_MAX			(64 * 1024 * 1024)
 /* How far ahead of the row being applied its successor's entries are loaded */
 #define PREFETCH_AHEAD		8
 /* The bytes of a state that a deferred row touches, from its start */
@@ -142,10 +162,13 @@ typedef struct MixArena
 	uint64		rows_deferred;	/* rows and merges deferred */
 	uint64		rows_direct;	/* those applied at once: the last row's state */
 	DeferredRow *deferred;
+	uint32	   *order;			/* [maxdeferred]: the order of applying */
+	uint16	   *bucket;			/* [maxdeferred]: each row's address range */
 	int			ndeferred;
 	int			maxdeferred;
 	char	   *scratch;		/* copies of deferred mixes, or NULL */
 	Size		scratch_used;
+	Size		scratch_size;
 } MixArena;
 
 /* The arenas of the live aggregate contexts of this backend */
@@ -301,7 +324,78 @@ arena_state_at(const MixArena *a, Datum d)
 	return (ExpandedMix *) p;
 }
 
-/* Apply the arena's deferred rows to their states, in arrival order */
+/*
+ * The order of applying the n rows of a long list: by the address range of
+ * their states, a stable counting sort, so the rows of one state keep their
+ * arrival order
+ */
+static void
+arena_order_deferred(MixArena *a, int n)
+{
+	uint32		start[APPLY_BUCKETS + 1] = {0};
+	uintptr_t	lo = UINTPTR_MAX,
+				hi = 0;
+	int			shift = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		uintptr_t	p = (uintptr_t) a->deferred[i].em;
+
+		lo = Min(lo, p);
+		hi = Max(hi, p);
+	}
+	while (((hi - lo) >> shift) >= APPLY_BUCKETS)
+		shift++;
+	for (int i = 0; i < n; i++)
+	{
+		uint16		b = (uint16) (((uintptr_t) a->deferred[i].em - lo) >> shift);
+
+		a->bucket[i] = b;
+		start[b + 1]++;
+	}
+	for (int b = 0; b < APPLY_BUCKETS; b++)
+		start[b + 1] += start[b];
+	for (int i = 0; i < n; i++)
+		a->order[start[a->bucket[i]]++] = (uint32) i;
+}
+
+/* Apply the row r of the deferred list */
+static inline void
+apply_row(DeferredRow *r)
+{
+	const char *key = r->keylen > 0 ? r->key : NULL;
+
+	if (r->mix != NULL)
+		rr_merge_error(mixb_add_mix(&r->em->b, r->mix));
+	else
+		rr_mix_error(mixb_add(&r->em->b, key, r->keylen, r->volume, 0, false),
+					 "volume", key, r->keylen, r->volume);
+}
+
+/*
+ * Start loading what row r will read: the entries of a merge, or of a queue
+ * about to be full (the state's lines must be in cache by now)
+ */
+static inline void
+prefetch_entries(const DeferredRow *r)
+{
+	if (r->mix != NULL || r->em->b.npending + 1 >= MIXB_PENDING)
+		mixb_prefetch(&r->em->b);
+}
+
+/* Start loading the lines of a state that a deferred row touches */
+static inline void
+prefetch_state(const ExpandedMix *em)
+{
+	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
+		__builtin_prefetch((const char *) em + off, 1);
+}
+
+/*
+ * Apply the arena's deferred rows to their states: a short list in arrival
+ * order, a long one ordered by state (every state still gets its rows in
+ * arrival order, so the sums have the same bits either way)
+ */
 static void
 arena_apply_deferred(MixArena *a)
 {
@@ -310,27 +404,26 @@ arena_apply_deferred(MixArena *a)
 	/* taken out first: an error below must not apply a row twice */
 	a->ndeferred = 0;
 	a->scratch_used = 0;
-	for (int i = 0; i < n; i++)
+	if (n <= DEFERRED_NEAR)
 	{
-		DeferredRow *r = &a->deferred[i];
-		const char *key = r->keylen > 0 ? r->key : NULL;
-
-		/*
-		 * The entries a row further on will read (its state's lines are in
-		 * cache by now): those of a merge, or of a queue about to be full
-		 */
-		if (i + PREFETCH_AHEAD < n)
+		for (int i = 0; i < n; i++)
 		{
-			DeferredRow *f = &a->deferred[i + PREFETCH_AHEAD];
-
-			if (f->mix != NULL || f->em->b.npending + 1 >= MIXB_PENDING)
-				mixb_prefetch(&f->em->b);
+			if (i + PREFETCH_AHEAD < n)
+				prefetch_entries(&a->deferred[i + PREFETCH_AHEAD]);
+			apply_row(&a->deferred[i]);
 		}
-		if (r->mix != NULL)
-			rr_merge_error(mixb_add_mix(&r->em->b, r->mix));
-		else
-			rr_mix_error(mixb_add(&r->em->b, key, r->keylen, r->volume, 0, false),
-						 "volume", key, r->keylen, r->volume);
+		return;
+	}
+	arena_order_deferred(a, n);
+	for (int k = 0; k < n; k++)
+	{
+		if (k + 2 * PREFETCH_AHEAD < n)
+			prefetch_state(a->deferred[a->order[k + 2 * PREFETCH_AHEAD]].em);
+		if (k + PREFETCH_AHEAD < n)
+			prefetch_entries(&a->deferred[a->order[k + PREFETCH_AHEAD]]);
+		apply_row(&a->deferred[a->order[k]]);
+		if ((k & 4095) == 4095)
+			CHECK_FOR_INTERRUPTS();
 	}
 }
 
@@ -458,48 +551,110 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 	return em;
 }
 
+/* Bytes of one deferred row, with its place in the order of applying */
+#define DEFERRED_ROW_BYTES	(sizeof(DeferredRow) + sizeof(uint32) + sizeof(uint16))
+
 /*
- * A free slot in the deferred rows of this aggregate context for a row
- * whose state is argument 0, with that state's first lines prefetched; NULL
- * if argument 0 is no state of this context, or the state of the last row
- * (hot: the row is applied at once, which keeps the rows in order since
- * every reader applies the deferred rows first).  need bytes of scratch
- * are made free as well.
+ * May the deferred rows take more bytes?  The list and the scratch stay a
+ * small share of the arena's memory: a HashAgg at a small work_mem keeps
+ * its batches small, and so them.
+ */
+static bool
+deferred_may_take(const MixArena *a, Size more)
+{
+	Size		held = (Size) a->maxdeferred * DEFERRED_ROW_BYTES + a->scratch_size;
+
+	return (held + more) * DEFERRED_SHARE <= MemoryContextMemAllocated(a->cxt, false);
+}
+
+/*
+ * Make the full list of deferred rows longer, keeping its rows: up to
+ * DEFERRED_NEAR rows always, past it as far as deferred_may_take() allows
+ */
+static void
+deferred_grow(MixArena *a)
+{
+	int			max = a->maxdeferred == 0 ? DEFERRED_FIRST : a->maxdeferred * 2;
+	DeferredRow *grown;
+
+	if (max > DEFERRED_NEAR &&
+		(max > DEFERRED_MAX || !deferred_may_take(a, (Size) a->maxdeferred * DEFERRED_ROW_BYTES)))
+		return;
+	grown = MemoryContextAlloc(a->cxt, max * sizeof(DeferredRow));
+	if (a->ndeferred > 0)
+		memcpy(grown, a->deferred, a->ndeferred * sizeof(DeferredRow));
+	if (a->deferred != NULL)
+	{
+		pfree(a->deferred);
+		pfree(a->order);
+		pfree(a->bucket);
+	}
+	a->deferred = grown;
+	a->order = MemoryContextAlloc(a->cxt, max * sizeof(uint32));
+	a->bucket = MemoryContextAlloc(a->cxt, max * sizeof(uint16));
+	a->maxdeferred = max;
+}
+
+/*
+ * Room for need more bytes in the scratch: the deferred rows are applied
+ * when it is full (their mixes live in it), and it doubles if it may
+ */
+static void
+scratch_make_room(MixArena *a, Size need)
+{
+	Size		size = a->scratch_size;
+
+	if (a->scratch_used + need <= a->scratch_size)
+		return;
+	if (a->ndeferred > 0)
+		arena_apply_deferred(a);
+	if (size == 0)
+		size = SCRATCH_FIRST;
+	else if (size < SCRATCH_MAX && deferred_may_take(a, size))
+		size *= 2;
+	if (size != a->scratch_size)
+	{
+		if (a->scratch != NULL)
+			pfree(a->scratch);
+		a->scratch = MemoryContextAlloc(a->cxt, size);
+		a->scratch_size = size;
+	}
+}
+
+/*
+ * Is d the state of the last row, with no row deferred?  Then it is in
+ * cache, and a row for it is applied at once (which keeps the rows in
+ * order, since every reader applies the deferred rows first).
+ */
+static bool
+is_hot(MixArena *a, Datum d)
+{
+	if (d != a->last || a->ndeferred > 0)
+		return false;
+	a->rows_direct++;
+	return true;
+}
+
+/*
+ * A free slot in the deferred rows of arena a for a row whose state is d,
+ * with need bytes of scratch free; NULL if d is no state of a
  */
 static DeferredRow *
-defer_slot(FunctionCallInfo fcinfo, MemoryContext aggcontext, Size need)
+defer_slot(MixArena *a, Datum d, Size need)
 {
-	MixArena   *a;
 	ExpandedMix *em;
 	DeferredRow *r;
 
-	if (PG_ARGISNULL(0))
+	if ((em = arena_state_at(a, d)) == NULL)
 		return NULL;
-	a = arena_for(aggcontext);
-	if (PG_GETARG_DATUM(0) == a->last)
-	{
-		a->rows_direct++;
-		return NULL;
-	}
-	if ((em = arena_state_at(a, PG_GETARG_DATUM(0))) == NULL)
-		return NULL;
-	a->last = PG_GETARG_DATUM(0);
+	a->last = d;
 	a->rows_deferred++;
-	if (a->ndeferred == a->maxdeferred && a->maxdeferred < DEFERRED_MAX)
-	{
-		/* the old list stays in the arena until it goes */
-		DeferredRow *grown;
-
-		a->maxdeferred = a->maxdeferred == 0 ? DEFERRED_FIRST : a->maxdeferred * 2;
-		grown = arena_alloc(a, a->maxdeferred * sizeof(DeferredRow));
-		if (a->ndeferred > 0)
-			memcpy(grown, a->deferred, a->ndeferred * sizeof(DeferredRow));
-		a->deferred = grown;
-	}
-	if (need > 0 && a->scratch == NULL)
-		a->scratch = MemoryContextAlloc(a->cxt, SCRATCH_SIZE);
-	if (a->ndeferred == a->maxdeferred || a->scratch_used + need > SCRATCH_SIZE)
+	if (a->ndeferred == a->maxdeferred)
+		deferred_grow(a);
+	if (a->ndeferred == a->maxdeferred)
 		arena_apply_deferred(a);
+	if (need > 0)
+		scratch_make_room(a, need);
 	r = &a->deferred[a->ndeferred++];
 	r->em = em;
 	r->mix = NULL;
@@ -508,26 +663,31 @@ defer_slot(FunctionCallInfo fcinfo, MemoryContext aggcontext, Size need)
 		r->mix = (Mix *) (a->scratch + a->scratch_used);
 		a->scratch_used += MAXALIGN(need);
 	}
-	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
-		__builtin_prefetch((char *) em + off, 1);
+	if (a->maxdeferred <= DEFERRED_NEAR)
+		prefetch_state(em);
 	return r;
 }
 
 /*
  * Defer a plain row (key NULL: unattributed; else 1 to 8 bytes; volume
  * already checked) for the state in argument 0 and return true, if that is
- * a cold state of this aggregate context: the caller returns argument 0 as
- * the new state.  False (nothing done) otherwise: the caller takes the
- * general path.
+ * a state of this aggregate context and not hot: the caller returns
+ * argument 0 as the new state.  False (nothing done) otherwise: the caller
+ * takes the general path.
  */
 bool
 rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
 			 const char *key, size_t keylen, double volume)
 {
+	MixArena   *a;
 	DeferredRow *r;
 
 	Assert(key == NULL || (keylen >= 1 && keylen <= 8));
-	if ((r = defer_slot(fcinfo, aggcontext, 0)) == NULL)
+	if (PG_ARGISNULL(0))
+		return false;
+	a = arena_for(aggcontext);
+	if (is_hot(a, PG_GETARG_DATUM(0)) ||
+		(r = defer_slot(a, PG_GETARG_DATUM(0), 0)) == NULL)
 		return false;
 	r->volume = volume;
 	r->keylen = key != NULL ? (uint8) keylen : 0;
@@ -546,13 +706,16 @@ rr_mix_defer_merge(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 {
 	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(1);
 	Size		datalen;
+	MixArena   *a;
 	DeferredRow *r;
 
-	if (PG_ARGISNULL(1) || VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
 		return false;
 	datalen = VARSIZE_ANY_EXHDR(v);
+	a = arena_for(aggcontext);
 	if (VARHDRSZ + datalen > MERGE_DEFER_MAX ||
-		(r = defer_slot(fcinfo, aggcontext, VARHDRSZ + datalen)) == NULL)
+		is_hot(a, PG_GETARG_DATUM(0)) ||
+		(r = defer_slot(a, PG_GETARG_DATUM(0), VARHDRSZ + datalen)) == NULL)
 		return false;
 	memcpy(VARDATA(r->mix), VARDATA_ANY(v), datalen);
 	SET_VARSIZE(r->mix, VARHDRSZ + datalen);

@@ -1,5 +1,6 @@
 -- 09_deferred_rows.sql: rows for a cold group's state are deferred and
--- applied later, in arrival order (src/pg_mix_state.c).  Every plan that
+-- applied later, each state's rows in arrival order (src/pg_mix_state.c;
+-- a long list, in an arena of many megabytes, state by state).  Every plan that
 -- hands a group its rows in the same order must give the same bits: a hash
 -- aggregate over rows in random order (rows deferred), a sorted group
 -- aggregate (each state hot, rows applied at once), a spilling hash
@@ -7,7 +8,7 @@
 -- so that a row lost or applied twice is seen.  The volumes are not whole
 -- numbers and span ten orders of magnitude.
 \ir fixtures/tap.sql
-SELECT plan(14);
+SELECT plan(16);
 SET LOCAL search_path = rarerisk, public;
 SET LOCAL max_parallel_workers_per_gather = 0;
 
@@ -134,6 +135,30 @@ SELECT is((SELECT count(*) FROM many_hash h JOIN (
 RESET enable_hashagg;
 RESET work_mem;
 
+-- a long list applied state by state, with many rows of one state in each
+-- list: 30 groups of 10,000 rows (40 suppliers, volumes over twelve orders
+-- of magnitude) among 150,000 groups of one row, in random order; compared
+-- in the binary form, which keeps every bit of the compensated sums
+CREATE TEMP TABLE heavy AS
+SELECT hashint4(n + 7) AS seq, CASE WHEN n <= 300000 THEN n % 30 ELSE n END AS grp,
+       'S' || (hashint4(n) & 39) AS sup,
+       (abs(hashint4(n + 3)) % 1000003)::float8 / 7 * 10.0 ^ (abs(hashint4(n + 5)) % 13 - 6) AS v
+FROM generate_series(1, 450000) n;
+SET LOCAL work_mem = '1GB';
+SET LOCAL enable_sort = off;
+CREATE TEMP TABLE heavy_hash AS
+SELECT grp, supply_mix_send(supply_mix(sup, v)) AS m
+FROM (SELECT * FROM heavy ORDER BY seq) r GROUP BY grp HAVING count(*) > 1;
+RESET enable_sort;
+SET LOCAL enable_hashagg = off;
+SELECT is((SELECT count(*) FROM heavy_hash h JOIN (
+               SELECT grp, supply_mix_send(supply_mix(sup, v)) AS m
+               FROM (SELECT * FROM heavy ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
+           WHERE h.m = s.m),
+          30::bigint, 'a long list applied state by state: every bit as sorted');
+RESET enable_hashagg;
+RESET work_mem;
+
 -- merges are deferred as rows are (small stored mixes, copied): stored
 -- monthly mixes merged in random order = merged in order, bit for bit;
 -- mixes of over 1 kB (merged at once) among them
@@ -156,6 +181,24 @@ SELECT is((SELECT count(*) FROM merged_hash h JOIN (
            WHERE h.m = s.m),
           3000::bigint, 'supply_mix_merge in random order (merges deferred) = sorted, bit for bit');
 RESET enable_hashagg;
+-- 150,000 groups: the list of deferred merges grows long, with its
+-- scratch, and is applied state by state
+CREATE TEMP TABLE many_monthly AS
+SELECT grp, seq % 3 AS month, supply_mix(sup, v) AS m, min(seq) AS seq
+FROM many GROUP BY grp, seq % 3;
+SET LOCAL work_mem = '1GB';
+SET LOCAL enable_sort = off;
+CREATE TEMP TABLE many_merged AS
+SELECT grp, supply_mix_merge(m)::text AS m FROM (SELECT * FROM many_monthly ORDER BY seq) r GROUP BY grp;
+RESET enable_sort;
+SET LOCAL enable_hashagg = off;
+SELECT is((SELECT count(*) FROM many_merged h JOIN (
+               SELECT grp, supply_mix_merge(m)::text AS m
+               FROM (SELECT * FROM many_monthly ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
+           WHERE h.m = s.m),
+          150000::bigint, '150,000 groups merged in random order (a long list of deferred merges) = sorted');
+RESET enable_hashagg;
+RESET work_mem;
 SELECT is((SELECT count(*) FROM merged_hash h JOIN by_hash b USING (grp)
            WHERE abs(total(h.m::supply_mix) - total(b.ms::supply_mix)) <= total(b.ms::supply_mix) * 1e-12),
           3000::bigint - 31, 'merged monthly mixes: every group''s total as over the rows (but the groups given a large mix)');
