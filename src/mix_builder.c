@@ -110,6 +110,20 @@ prefix_len(const uint64_t *p)
 #endif
 }
 
+/*
+ * A prefix as a number that orders as its bytes do (its big-endian value):
+ * zero padding sorts first, as a proper prefix does in mix_key_cmp()
+ */
+static inline uint64_t
+prefix_order(uint64_t pfx)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap64(pfx);
+#else
+	return pfx;
+#endif
+}
+
 /* Hash of a code, for the index of large mixes */
 static uint64_t
 key_hash(const char *key, size_t len)
@@ -854,10 +868,10 @@ typedef struct SmallRef
 
 /*
  * Write the entries of b, whose codes are all at most 8 bytes and whose
- * count is at most FLAT_SORT_SMALL, in code order.  A zero-padded prefix
- * read as a big-endian number orders as mix_key_cmp() does (codes have no
- * zero byte), and the codes of one mix differ: an insertion sort of numbers
- * instead of a general sort of byte strings.
+ * count is at most FLAT_SORT_SMALL, in code order: the prefixes order as
+ * the codes do (prefix_order(); codes have no zero byte), and the codes of
+ * one mix differ, so an insertion sort of numbers serves instead of a
+ * general sort of byte strings.
  */
 static void
 flat_small_sorted(const MixBuilder *b, FlatOut *f)
@@ -868,16 +882,9 @@ flat_small_sorted(const MixBuilder *b, FlatOut *f)
 	for (const MixSegment *s = b->first; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++, n++)
 		{
-			SmallRef	x;
+			SmallRef	x = {prefix_order(s->prefix[i]), s, i};
 			uint32_t	j = n;
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			x.order = __builtin_bswap64(s->prefix[i]);
-#else
-			x.order = s->prefix[i];
-#endif
-			x.s = s;
-			x.o = i;
 			for (; j > 0 && r[j - 1].order > x.order; j--)
 				r[j] = r[j - 1];
 			r[j] = x;

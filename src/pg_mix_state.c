@@ -137,6 +137,9 @@ typedef struct DeferredRow
 	uint8		keylen;			/* 0: unattributed volume */
 } DeferredRow;
 
+/* Bytes of one deferred row, with its place in the order of applying */
+#define DEFERRED_ROW_BYTES	(sizeof(DeferredRow) + sizeof(uint32) + sizeof(uint16))
+
 /*
  * A bump allocator over the shared child context of one aggregate context,
  * the slabs of its states (sorted by address) and its deferred rows.
@@ -325,9 +328,9 @@ arena_state_at(const MixArena *a, Datum d)
 }
 
 /*
- * The order of applying the n rows of a long list: by the address range of
- * their states, a stable counting sort, so the rows of one state keep their
- * arrival order
+ * The order of applying the n deferred rows: arrival order for a short
+ * list; for a long one, by the address range of the rows' states (a stable
+ * counting sort, so the rows of one state keep their arrival order)
  */
 static void
 arena_order_deferred(MixArena *a, int n)
@@ -337,6 +340,12 @@ arena_order_deferred(MixArena *a, int n)
 				hi = 0;
 	int			shift = 0;
 
+	if (n <= DEFERRED_NEAR)
+	{
+		for (int i = 0; i < n; i++)
+			a->order[i] = (uint32) i;
+		return;
+	}
 	for (int i = 0; i < n; i++)
 	{
 		uintptr_t	p = (uintptr_t) a->deferred[i].em;
@@ -392,9 +401,10 @@ prefetch_state(const ExpandedMix *em)
 }
 
 /*
- * Apply the arena's deferred rows to their states: a short list in arrival
- * order, a long one ordered by state (every state still gets its rows in
- * arrival order, so the sums have the same bits either way)
+ * Apply the arena's deferred rows to their states in the order of
+ * arena_order_deferred(), loading each row's state and entries ahead
+ * (a short list's states were loaded as its rows were deferred).  Every
+ * state gets its rows in arrival order, so the sums have the same bits.
  */
 static void
 arena_apply_deferred(MixArena *a)
@@ -404,20 +414,10 @@ arena_apply_deferred(MixArena *a)
 	/* taken out first: an error below must not apply a row twice */
 	a->ndeferred = 0;
 	a->scratch_used = 0;
-	if (n <= DEFERRED_NEAR)
-	{
-		for (int i = 0; i < n; i++)
-		{
-			if (i + PREFETCH_AHEAD < n)
-				prefetch_entries(&a->deferred[i + PREFETCH_AHEAD]);
-			apply_row(&a->deferred[i]);
-		}
-		return;
-	}
 	arena_order_deferred(a, n);
 	for (int k = 0; k < n; k++)
 	{
-		if (k + 2 * PREFETCH_AHEAD < n)
+		if (n > DEFERRED_NEAR && k + 2 * PREFETCH_AHEAD < n)
 			prefetch_state(a->deferred[a->order[k + 2 * PREFETCH_AHEAD]].em);
 		if (k + PREFETCH_AHEAD < n)
 			prefetch_entries(&a->deferred[a->order[k + PREFETCH_AHEAD]]);
@@ -550,9 +550,6 @@ rr_mix_state(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 		rr_mix_error(rr_merge_datum(&em->b, PG_GETARG_DATUM(0)), "volume", NULL, 0, 0);
 	return em;
 }
-
-/* Bytes of one deferred row, with its place in the order of applying */
-#define DEFERRED_ROW_BYTES	(sizeof(DeferredRow) + sizeof(uint32) + sizeof(uint16))
 
 /*
  * May the deferred rows take more bytes?  The list and the scratch stay a

@@ -224,13 +224,6 @@ MIX_TRANSITION(supply_mix_trans_risk, ARG_RISK)
  */
 MIX_TRANSITION(supply_mix_trans_risk_t, ARG_RISK_T)
 
-/* Merge the mix d into b, or report why not */
-static void
-merge_or_error(MixBuilder *b, Datum d)
-{
-	rr_merge_error(rr_merge_datum(b, d));
-}
-
 /*
  * Union of two mixes: the combine function of every supply_mix aggregate
  * and the transition function of supply_mix_merge (NULL inputs are
@@ -257,7 +250,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 		if (rr_mix_defer_merge(fcinfo, aggcontext))
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		em = rr_mix_state(fcinfo, aggcontext);
-		merge_or_error(&em->b, PG_GETARG_DATUM(1));
+		rr_merge_error(rr_merge_datum(&em->b, PG_GETARG_DATUM(1)));
 		PG_RETURN_DATUM(EOHPGetRWDatum(&em->hdr));
 	}
 
@@ -266,7 +259,7 @@ supply_mix_combine(PG_FUNCTION_ARGS)
 	mixb_init(&b, &rr_palloc_allocator);
 	for (int i = 0; i < 2; i++)
 		if (!PG_ARGISNULL(i))
-			merge_or_error(&b, PG_GETARG_DATUM(i));
+			rr_merge_error(rr_merge_datum(&b, PG_GETARG_DATUM(i)));
 	PG_RETURN_DATUM(rr_mix_datum(rr_check_totals(rr_builder_to_mix(&b))));
 }
 

@@ -8,18 +8,6 @@
 SELECT plan(34);
 SET LOCAL search_path = rarerisk, public;
 
--- The text of EXPLAIN (options) for a query
-CREATE FUNCTION pg_temp.plan_of(sql text, options text DEFAULT 'COSTS OFF') RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (' || options || ') ' || sql LOOP
-        result := result || line || E'\n';
-    END LOOP;
-    RETURN result;
-END $$;
-
 -- A regular (not temporary) table, so that parallel workers can scan it
 CREATE TABLE rr_pgtap_flows AS
     SELECT i % 40 AS grp,

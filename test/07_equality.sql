@@ -6,16 +6,6 @@
 SELECT plan(24);
 SET LOCAL search_path = rarerisk, public;
 
--- the lines of a query's plan
-CREATE FUNCTION pg_temp.plan_lines(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
-DECLARE
-	l text;
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		RETURN NEXT l;
-	END LOOP;
-END $$;
-
 -- mixes built in different ways: the same totals from differently split
 -- rows (compensated sums), from text, from a merge, -0 as 0
 CREATE TEMP TABLE mixes (id int, m supply_mix);
@@ -60,12 +50,12 @@ SELECT is((SELECT count(*) FROM (SELECT m FROM mixes UNION SELECT m FROM mixes) 
 SET LOCAL enable_hashjoin = on;
 SET LOCAL enable_mergejoin = off;
 SET LOCAL enable_nestloop = off;
-SELECT ok((SELECT string_agg(l, ' ') FROM pg_temp.plan_lines('SELECT * FROM mixes a JOIN mixes b ON a.m = b.m') AS l) ~ 'Hash Join',
+SELECT ok(pg_temp.plan_of('SELECT * FROM mixes a JOIN mixes b ON a.m = b.m') ~ 'Hash Join',
           'supply_mix: a hash join is planned');
 SELECT is((SELECT count(*) FROM mixes a JOIN mixes b ON a.m = b.m), 23::bigint, 'supply_mix: hash join');
 SET LOCAL enable_hashjoin = off;
 SET LOCAL enable_mergejoin = on;
-SELECT ok((SELECT string_agg(l, ' ') FROM pg_temp.plan_lines('SELECT * FROM mixes a JOIN mixes b ON a.m = b.m') AS l) ~ 'Merge Join',
+SELECT ok(pg_temp.plan_of('SELECT * FROM mixes a JOIN mixes b ON a.m = b.m') ~ 'Merge Join',
           'supply_mix: a merge join is planned');
 SELECT is((SELECT count(*) FROM mixes a JOIN mixes b ON a.m = b.m), 23::bigint, 'supply_mix: merge join');
 SET LOCAL enable_hashagg = off;

@@ -12,13 +12,26 @@ SELECT plan(16);
 SET LOCAL search_path = rarerisk, public;
 SET LOCAL max_parallel_workers_per_gather = 0;
 
--- The top node of a query's plan
-CREATE FUNCTION pg_temp.top_node(sql text) RETURNS text LANGUAGE plpgsql AS $$
+-- How many groups of table src (columns grp, seq) get the same value of
+-- the aggregate expression agg from a hash aggregate over the rows in
+-- random order (seq: rows deferred) as from a sorted group aggregate (each
+-- state hot, rows applied at once), at work_mem 1GB
+CREATE FUNCTION pg_temp.same_as_sorted(agg text, src text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
-    line text;
+    n bigint;
 BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF) ' || sql INTO line;
-    RETURN line;
+    SET LOCAL work_mem = '1GB';
+    SET LOCAL enable_sort = off;
+    EXECUTE format('CREATE TEMP TABLE hashed AS SELECT grp, %s AS m FROM (SELECT * FROM %I ORDER BY seq) r GROUP BY grp',
+                   agg, src);
+    RESET enable_sort;
+    SET LOCAL enable_hashagg = off;
+    EXECUTE format('SELECT count(*) FROM hashed h JOIN (SELECT grp, %s AS m FROM (SELECT * FROM %I ORDER BY grp, seq) r GROUP BY grp) s USING (grp) WHERE h.m = s.m',
+                   agg, src) INTO n;
+    RESET enable_hashagg;
+    RESET work_mem;
+    DROP TABLE hashed;
+    RETURN n;
 END $$;
 
 -- 60,000 rows in 3,000 groups, in the order of seq (a hash of the row
@@ -121,19 +134,8 @@ CREATE TEMP TABLE many AS
 SELECT hashint4(n) AS seq, n % 150000 AS grp,
        substr('XYZ', 1 + n % 3, 1) AS sup, (abs(hashint4(n)) % 1000)::float8 / 3 AS v
 FROM generate_series(1, 450000) n;
-SET LOCAL work_mem = '1GB';
-SET LOCAL enable_sort = off;
-CREATE TEMP TABLE many_hash AS
-SELECT grp, supply_mix(sup, v)::text AS m FROM (SELECT * FROM many ORDER BY seq) r GROUP BY grp;
-RESET enable_sort;
-SET LOCAL enable_hashagg = off;
-SELECT is((SELECT count(*) FROM many_hash h JOIN (
-               SELECT grp, supply_mix(sup, v)::text AS m
-               FROM (SELECT * FROM many ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
-           WHERE h.m = s.m),
+SELECT is(pg_temp.same_as_sorted('supply_mix(sup, v)::text', 'many'),
           150000::bigint, '150,000 groups in random order (huge-page slabs) = sorted, bit for bit');
-RESET enable_hashagg;
-RESET work_mem;
 
 -- a long list applied state by state, with many rows of one state in each
 -- list: 30 groups of 10,000 rows (40 suppliers, volumes over twelve orders
@@ -144,20 +146,8 @@ SELECT hashint4(n + 7) AS seq, CASE WHEN n <= 300000 THEN n % 30 ELSE n END AS g
        'S' || (hashint4(n) & 39) AS sup,
        (abs(hashint4(n + 3)) % 1000003)::float8 / 7 * 10.0 ^ (abs(hashint4(n + 5)) % 13 - 6) AS v
 FROM generate_series(1, 450000) n;
-SET LOCAL work_mem = '1GB';
-SET LOCAL enable_sort = off;
-CREATE TEMP TABLE heavy_hash AS
-SELECT grp, supply_mix_send(supply_mix(sup, v)) AS m
-FROM (SELECT * FROM heavy ORDER BY seq) r GROUP BY grp HAVING count(*) > 1;
-RESET enable_sort;
-SET LOCAL enable_hashagg = off;
-SELECT is((SELECT count(*) FROM heavy_hash h JOIN (
-               SELECT grp, supply_mix_send(supply_mix(sup, v)) AS m
-               FROM (SELECT * FROM heavy ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
-           WHERE h.m = s.m),
-          30::bigint, 'a long list applied state by state: every bit as sorted');
-RESET enable_hashagg;
-RESET work_mem;
+SELECT is(pg_temp.same_as_sorted('supply_mix_send(supply_mix(sup, v))', 'heavy'),
+          150030::bigint, 'a long list applied state by state: every bit as sorted');
 
 -- merges are deferred as rows are (small stored mixes, copied): stored
 -- monthly mixes merged in random order = merged in order, bit for bit;
@@ -169,7 +159,7 @@ UNION ALL
 SELECT g, 12, (SELECT supply_mix('S' || i, i::float8 / 7) FROM generate_series(1, 200) i), 0
 FROM generate_series(0, 2999, 97) g;
 SET LOCAL enable_sort = off;
-SELECT is(pg_temp.top_node('SELECT grp, supply_mix_merge(m) FROM (SELECT * FROM monthly ORDER BY seq) r GROUP BY grp'),
+SELECT is(split_part(pg_temp.plan_of('SELECT grp, supply_mix_merge(m) FROM (SELECT * FROM monthly ORDER BY seq) r GROUP BY grp'), E'\n', 1),
           'HashAggregate', 'the merge in random order is a hash aggregate');
 CREATE TEMP TABLE merged_hash AS
 SELECT grp, supply_mix_merge(m)::text AS m FROM (SELECT * FROM monthly ORDER BY seq) r GROUP BY grp;
@@ -181,24 +171,14 @@ SELECT is((SELECT count(*) FROM merged_hash h JOIN (
            WHERE h.m = s.m),
           3000::bigint, 'supply_mix_merge in random order (merges deferred) = sorted, bit for bit');
 RESET enable_hashagg;
+
 -- 150,000 groups: the list of deferred merges grows long, with its
 -- scratch, and is applied state by state
 CREATE TEMP TABLE many_monthly AS
 SELECT grp, seq % 3 AS month, supply_mix(sup, v) AS m, min(seq) AS seq
 FROM many GROUP BY grp, seq % 3;
-SET LOCAL work_mem = '1GB';
-SET LOCAL enable_sort = off;
-CREATE TEMP TABLE many_merged AS
-SELECT grp, supply_mix_merge(m)::text AS m FROM (SELECT * FROM many_monthly ORDER BY seq) r GROUP BY grp;
-RESET enable_sort;
-SET LOCAL enable_hashagg = off;
-SELECT is((SELECT count(*) FROM many_merged h JOIN (
-               SELECT grp, supply_mix_merge(m)::text AS m
-               FROM (SELECT * FROM many_monthly ORDER BY grp, seq) r GROUP BY grp) s USING (grp)
-           WHERE h.m = s.m),
+SELECT is(pg_temp.same_as_sorted('supply_mix_merge(m)::text', 'many_monthly'),
           150000::bigint, '150,000 groups merged in random order (a long list of deferred merges) = sorted');
-RESET enable_hashagg;
-RESET work_mem;
 SELECT is((SELECT count(*) FROM merged_hash h JOIN by_hash b USING (grp)
            WHERE abs(total(h.m::supply_mix) - total(b.ms::supply_mix)) <= total(b.ms::supply_mix) * 1e-12),
           3000::bigint - 31, 'merged monthly mixes: every group''s total as over the rows (but the groups given a large mix)');

@@ -173,10 +173,6 @@ SELECT i % 7, (ARRAY['AUS','BRA','CHN','IND','JPN','KOR','MMR','MYS','RUS','THA'
 FROM generate_series(1::bigint, 120000) i;
 ANALYZE pg_temp_big_embargo;
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; acc text := '';
-BEGIN FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP acc := acc || r || E'\n'; END LOOP; RETURN acc; END $$;
-
 CREATE TEMP TABLE q AS SELECT $$
 	SELECT g, embargo_shortfall(s, v, rarerisk.embargo('{CHN,RUS}', 0.9, 20)) a,
 	       embargo_shortfall(s, v, sp, rarerisk.embargo('{CHN,RUS}', 0.9, 20)) b,

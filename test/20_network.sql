@@ -116,12 +116,6 @@ SET LOCAL parallel_leader_participation = off;
 SELECT is((SELECT origin_network_merge(n)::text FROM nets),
           (SELECT origin_network(e, i, v)::text FROM rr_pgtap_net),
           'merging the stored networks of the groups gives the network of all rows');
-CREATE FUNCTION pg_temp.plan_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; result text := '';
-BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || sql LOOP result := result || line || E'\n'; END LOOP;
-	RETURN result;
-END $$;
 SELECT matches(pg_temp.plan_of('SELECT origin_network(e, i, v) FROM rr_pgtap_net'), 'Partial Aggregate',
                'origin_network runs as a parallel partial aggregate');
 SELECT is((SELECT count(*) FROM serial s

@@ -120,16 +120,6 @@ SELECT throws_ok($$SELECT governance_hhi(s, v, r) FROM (VALUES ('', 1::float8, 5
 -- ---------------------------------------------------------------------
 -- Parallel plans: Partial/Finalize, same answer, inconsistency across workers
 -- ---------------------------------------------------------------------
-CREATE FUNCTION pg_temp.plan_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || sql LOOP
-        result := result || line || E'\n';
-    END LOOP;
-    RETURN result;
-END $$;
 -- regular (not temporary) tables, so that parallel workers can scan them
 CREATE TABLE rr_pgtap_gov_big AS
 SELECT 'S' || (i % 211) AS s, (1 + i % 17)::float8 AS v, ((i % 211) % 11)::float8 AS r
