@@ -6,6 +6,7 @@ set -euo pipefail
 PG=15
 packages=(postgresql-$PG postgresql-server-dev-$PG postgresql-$PG-pgtap
 	postgresql-$PG-cron libtap-parser-sourcehandler-pgtap-perl gcc make
+	sqlsmith
 	clang libclang-rt-14-dev
 	# the Debian package (make deb)
 	dpkg-dev debhelper postgresql-server-dev-all lintian

@@ -81,6 +81,8 @@ suite "cookbook: the crontab job" test/cookbook/run.sh crontab
 suite "docs examples" test/docs/run.sh
 suite "demo report" test/demo/run.sh
 suite "pg_dump / pg_restore" env RR_BINDIR="$RR_BINDIR" test/reliability/dump_restore.sh
+suite "random queries (SQLsmith) as a plain role: no crash, no late cancel" \
+	env RR_BINDIR="$RR_BINDIR" RR_TMP="$RR_TMP" test/reliability/sqlsmith.sh
 suite "server log: no crash" no_crash
 suite "dump on 15, restore and pg_upgrade to this server" \
 	env RR_BINDIR="$RR_BINDIR" test/reliability/upgrade_from_15.sh

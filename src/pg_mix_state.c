@@ -392,12 +392,19 @@ prefetch_entries(const DeferredRow *r)
 		mixb_prefetch(&r->em->b);
 }
 
-/* Start loading the lines of a state that a deferred row touches */
+/*
+ * Start loading the lines of a state that a deferred row touches: to stay
+ * while the short list waits, or (once) only for the sweep of a long list,
+ * as lines the caches need not keep
+ */
 static inline void
-prefetch_state(const ExpandedMix *em)
+prefetch_state(const ExpandedMix *em, bool once)
 {
 	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
-		__builtin_prefetch((const char *) em + off, 1);
+		if (once)
+			__builtin_prefetch((const char *) em + off, 1, 0);
+		else
+			__builtin_prefetch((const char *) em + off, 1);
 }
 
 /*
@@ -418,7 +425,7 @@ arena_apply_deferred(MixArena *a)
 	for (int k = 0; k < n; k++)
 	{
 		if (n > DEFERRED_NEAR && k + 2 * PREFETCH_AHEAD < n)
-			prefetch_state(a->deferred[a->order[k + 2 * PREFETCH_AHEAD]].em);
+			prefetch_state(a->deferred[a->order[k + 2 * PREFETCH_AHEAD]].em, true);
 		if (k + PREFETCH_AHEAD < n)
 			prefetch_entries(&a->deferred[a->order[k + PREFETCH_AHEAD]]);
 		apply_row(&a->deferred[a->order[k]]);
@@ -661,7 +668,7 @@ defer_slot(MixArena *a, Datum d, Size need)
 		a->scratch_used += MAXALIGN(need);
 	}
 	if (a->maxdeferred <= DEFERRED_NEAR)
-		prefetch_state(em);
+		prefetch_state(em, false);
 	return r;
 }
 

@@ -358,10 +358,11 @@ weight_key(double w)
 
 /*
  * Sort a[0..n) of weights >= 0 in rank order with a stable radix sort of
- * the weights (a byte at a time, skipping bytes every key shares), tmp
- * holding n more items; then every run of equal weights, still in the
- * order of pos, is sorted by tie when one is given.  Linear in n for the
- * weights, as fast as the memory for millions of items.
+ * the weights, a byte at a time: one pass counts every byte of every key
+ * (8 histograms of 256), then one pass moves the items for each byte that
+ * not every key shares.  tmp holds n more items.  Then every run of equal
+ * weights, still in the order of pos, is sorted by tie when one is given.
+ * Linear in n, as fast as the memory for millions of items.
  */
 void
 rank_sort_radix(RankItem *a, size_t n, RankItem *tmp, OrderCmp tie,
@@ -369,32 +370,39 @@ rank_sort_radix(RankItem *a, size_t n, RankItem *tmp, OrderCmp tie,
 {
 	PosCtx		c = {tie, ctx};
 	size_t		work = 0;
+	size_t		count[8][256];
 	RankItem   *src = a,
 			   *dst = tmp;
 
-	for (int shift = 0; shift < 64; shift += 8)
+	if (n == 0)
+		return;
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
 	{
-		size_t		count[256] = {0};
+		uint64_t	key = weight_key(a[i].w);
+
+		for (int d = 0; d < 8; d++)
+			count[d][(key >> (8 * d)) & 0xff]++;
+		count_work(&work, 8);
+	}
+	for (int d = 0; d < 8; d++)
+	{
+		int			shift = 8 * d;
 		size_t		sum = 0;
 		RankItem   *swap;
 
-		for (size_t i = 0; i < n; i++)
-		{
-			count[(weight_key(src[i].w) >> shift) & 0xff]++;
-			count_work(&work, 1);
-		}
-		if (n == 0 || count[(weight_key(src[0].w) >> shift) & 0xff] == n)
+		if (count[d][(weight_key(a[0].w) >> shift) & 0xff] == n)
 			continue;			/* every key has this byte */
 		for (int b = 0; b < 256; b++)
 		{
-			size_t		k = count[b];
+			size_t		k = count[d][b];
 
-			count[b] = sum;
+			count[d][b] = sum;
 			sum += k;
 		}
 		for (size_t i = 0; i < n; i++)
 		{
-			dst[count[(weight_key(src[i].w) >> shift) & 0xff]++] = src[i];
+			dst[count[d][(weight_key(src[i].w) >> shift) & 0xff]++] = src[i];
 			count_work(&work, 1);
 		}
 		swap = src, src = dst, dst = swap;
