@@ -49,10 +49,6 @@
  */
 #include "postgres.h"
 
-#ifndef WIN32
-#include <sys/mman.h>
-#endif
-
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/expandeddatum.h"
@@ -69,23 +65,12 @@
 #define ARENA_MAX_BLOCK		(64 * 1024)
 
 /*
- * Past 64 MB, and when rows come in random order, the slabs of states are
- * advised to be backed by huge pages (2 MB): such rows visit states all over
- * hundreds of megabytes, and with 4 kB pages nearly every visit also
- * misses the TLB.  Below it (a small work_mem, where HashAgg spills and
- * starts a new arena for every batch), clearing fresh huge pages for each
- * batch costs more than it saves.
- */
-#define HUGE_PAGE			((Size) 2 * 1024 * 1024)
-#define HUGE_AFTER			((Size) 64 * 1024 * 1024)	/* arena bytes before */
-
-/*
  * States are carved from slabs of 2, 4, ... states (up to STATE_SLAB_MAX
  * bytes) at STATE_STRIDE bytes each, every one on a cache line boundary
  */
 #define STATE_STRIDE		TYPEALIGN(PG_CACHE_LINE_SIZE, sizeof(ExpandedMix))
 #define STATE_SLAB_FIRST	2
-#define STATE_SLAB_MAX		(4 * HUGE_PAGE)
+#define STATE_SLAB_MAX		((Size) 8 * 1024 * 1024)
 
 /*
  * Rows deferred: the list starts small (a sorted GroupAggregate makes an
@@ -162,8 +147,6 @@ typedef struct MixArena
 	StateSlab  *current;		/* the slab new states come from, or NULL */
 	Size		next_slab_states;
 	Datum		last;			/* the state of the last row */
-	uint64		rows_deferred;	/* rows and merges deferred */
-	uint64		rows_direct;	/* those applied at once: the last row's state */
 	DeferredRow *deferred;
 	uint32	   *order;			/* [maxdeferred]: the order of applying */
 	uint16	   *bucket;			/* [maxdeferred]: each row's address range */
@@ -185,40 +168,6 @@ static const ExpandedObjectMethods mix_methods = {
 	em_get_flat_size,
 	em_flatten_into
 };
-
-/*
- * size bytes whose huge-page-aligned interior is advised to be backed by
- * huge pages (the ends, less than a huge page each, stay in small pages)
- */
-static char *
-arena_huge_region(MixArena *a, Size size)
-{
-	char	   *mem = MemoryContextAlloc(a->cxt, size);
-
-#ifdef MADV_HUGEPAGE
-	{
-		char	   *start = (char *) TYPEALIGN(HUGE_PAGE, mem);
-		char	   *end = (char *) TYPEALIGN_DOWN(HUGE_PAGE, mem + size);
-
-		if (end > start)
-			(void) madvise(start, end - start, MADV_HUGEPAGE);
-	}
-#endif
-	return mem;
-}
-
-/*
- * Huge pages pay once the arena is large and its rows come in random order
- * (most plain rows deferred).  Rows clustered by group visit one state after
- * the other, which the TLB follows well, and fresh huge pages cost more to
- * clear (on virtual machines, much more) than they save there.
- */
-static bool
-arena_wants_huge(const MixArena *a)
-{
-	return a->rows_deferred > a->rows_direct &&
-		MemoryContextMemAllocated(a->cxt, false) >= HUGE_AFTER;
-}
 
 /* Start a new block of at least size bytes */
 static void
@@ -256,13 +205,11 @@ arena_alloc(void *arg, size_t size)
 static void
 arena_new_slab(MixArena *a)
 {
-	bool		huge = arena_wants_huge(a);
-	Size		size = huge ? STATE_SLAB_MAX : a->next_slab_states * STATE_STRIDE;
+	Size		size = a->next_slab_states * STATE_STRIDE;
 	char	   *base;
 	int			i;
 
 	base = (char *) TYPEALIGN(PG_CACHE_LINE_SIZE,
-							  huge ? arena_huge_region(a, size + PG_CACHE_LINE_SIZE) :
 							  MemoryContextAlloc(a->cxt, size + PG_CACHE_LINE_SIZE));
 
 	if (a->nslabs == a->maxslabs)
@@ -631,12 +578,9 @@ scratch_make_room(MixArena *a, Size need)
  * order, since every reader applies the deferred rows first).
  */
 static bool
-is_hot(MixArena *a, Datum d)
+is_hot(const MixArena *a, Datum d)
 {
-	if (d != a->last || a->ndeferred > 0)
-		return false;
-	a->rows_direct++;
-	return true;
+	return d == a->last && a->ndeferred == 0;
 }
 
 /*
@@ -652,7 +596,6 @@ defer_slot(MixArena *a, Datum d, Size need)
 	if ((em = arena_state_at(a, d)) == NULL)
 		return NULL;
 	a->last = d;
-	a->rows_deferred++;
 	if (a->ndeferred == a->maxdeferred)
 		deferred_grow(a);
 	if (a->ndeferred == a->maxdeferred)
