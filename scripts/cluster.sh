@@ -24,6 +24,10 @@ RR_PG_NUM=$("$RR_BINDIR/postgres" -V | sed -E 's/.* ([0-9]+)\.([0-9]+).*/\1 \2/'
 	awk '{ printf "%d%04d", $1, $2 }')
 PATH="$RR_BINDIR:$PATH"
 
+# What a crash of the server leaves in its log: a PANIC, a backend killed
+# by a signal, a report of the undefined-behaviour sanitizer
+export RR_CRASH_RE='PANIC|server process .* was terminated|runtime error:'
+
 # Run a server program as the postgres user when we are root (initdb refuses root)
 rr_as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then

@@ -47,7 +47,7 @@ pgtap() {
 }
 
 no_crash() {
-	! grep -E "PANIC|server process .* was terminated|runtime error:" "$RR_TMP/server.log"
+	! grep -E "$RR_CRASH_RE" "$RR_TMP/server.log"
 }
 
 make -s WERROR=-Werror PG_CONFIG="$RR_PG_CONFIG" all >/dev/null || exit 1

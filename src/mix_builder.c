@@ -836,14 +836,15 @@ flat_header(const MixBuilder *b, Mix *out, bool sorted)
 	return f;
 }
 
-/* Write entry j of the flat form; key comes from entry_key() */
+/* Write entry o of segment s as entry j of the flat form */
 static inline void
-flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
-		   const MixCell *cell, const MixSpare *spare, double risk)
+flat_entry(FlatOut *f, uint32_t j, const MixSegment *s, uint32_t o)
 {
 	MixEntry   *e = &f->entries[j];
+	uint32_t	keylen;
+	const char *key = entry_key(s, o, &keylen);
 
-	normalize(cell->volume, cell->volume_c, &e->volume, &e->volume_c);
+	normalize(s->cells[o].volume, s->cells[o].volume_c, &e->volume, &e->volume_c);
 	e->keylen = keylen;
 	e->key_off = 0;
 	/* key is a zero-padded prefix or a long code: 8 bytes either way */
@@ -855,9 +856,10 @@ flat_entry(FlatOut *f, uint32_t j, const char *key, uint32_t keylen,
 		f->arena_used += keylen;
 	}
 	if (f->spares)
-		normalize(spare->spare, spare->spare_c, &f->spares[j].spare, &f->spares[j].spare_c);
+		normalize(s->spares[o].spare, s->spares[o].spare_c,
+				  &f->spares[j].spare, &f->spares[j].spare_c);
 	if (f->risks)
-		f->risks[j] = risk;
+		f->risks[j] = s->risks[o];
 }
 
 /* Mixes of at most this many entries, all codes short, sort on the stack */
@@ -895,14 +897,7 @@ flat_small_sorted(const MixBuilder *b, FlatOut *f)
 			r[j] = x;
 		}
 	for (uint32_t j = 0; j < n; j++)
-	{
-		const MixSegment *s = r[j].s;
-		uint32_t	o = r[j].o;
-
-		flat_entry(f, j, (const char *) &s->prefix[o], prefix_len(&s->prefix[o]),
-				   &s->cells[o], b->spare ? &s->spares[o] : NULL,
-				   b->risk ? s->risks[o] : NAN);
-	}
+		flat_entry(f, j, r[j].s, r[j].o);
 }
 
 /*
@@ -931,13 +926,8 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 		for (const MixSegment *s = b->first; s != NULL; s = s->next)
 			for (uint32_t i = 0; i < s->used; i++, n++)
 			{
-				uint32_t	len;
-				const char *key = entry_key(s, i, &len);
-
 				rr_check_interrupts_every(n);
-				flat_entry(&f, n, key, len, &s->cells[i],
-						   b->spare ? &s->spares[i] : NULL,
-						   b->risk ? s->risks[i] : NAN);
+				flat_entry(&f, n, s, i);
 			}
 		return RR_CHECKED(mix_flat_check, out, MIX_OK);
 	}
@@ -967,8 +957,7 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 		const MixSegment *s = segment_of(b, r->n, &o);
 
 		rr_check_interrupts_every(j);
-		flat_entry(&f, j, r->key, r->keylen, &s->cells[o],
-				   b->spare ? &s->spares[o] : NULL, b->risk ? s->risks[o] : NAN);
+		flat_entry(&f, j, s, o);
 	}
 	if (tmp->release)
 	{

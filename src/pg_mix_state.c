@@ -87,8 +87,9 @@
 #define DEFERRED_NEAR		256
 #define DEFERRED_MAX		(1 << 18)
 #define DEFERRED_SHARE		32
-/* Address ranges a long list is partitioned into */
+/* Address ranges a long list is partitioned into, and the range of state em */
 #define APPLY_BUCKETS		4096
+#define APPLY_BUCKET(em, lo, shift)	(((uintptr_t) (em) - (lo)) >> (shift))
 /*
  * Mixes up to MERGE_DEFER_MAX bytes are deferred, copied into the scratch,
  * which starts at SCRATCH_FIRST bytes and doubles like the list
@@ -123,7 +124,7 @@ typedef struct DeferredRow
 } DeferredRow;
 
 /* Bytes of one deferred row, with its place in the order of applying */
-#define DEFERRED_ROW_BYTES	(sizeof(DeferredRow) + sizeof(uint32) + sizeof(uint16))
+#define DEFERRED_ROW_BYTES	(sizeof(DeferredRow) + sizeof(uint32))
 
 /*
  * A bump allocator over the shared child context of one aggregate context,
@@ -149,7 +150,6 @@ typedef struct MixArena
 	Datum		last;			/* the state of the last row */
 	DeferredRow *deferred;
 	uint32	   *order;			/* [maxdeferred]: the order of applying */
-	uint16	   *bucket;			/* [maxdeferred]: each row's address range */
 	int			ndeferred;
 	int			maxdeferred;
 	char	   *scratch;		/* copies of deferred mixes, or NULL */
@@ -303,16 +303,11 @@ arena_order_deferred(MixArena *a, int n)
 	while (((hi - lo) >> shift) >= APPLY_BUCKETS)
 		shift++;
 	for (int i = 0; i < n; i++)
-	{
-		uint16		b = (uint16) (((uintptr_t) a->deferred[i].em - lo) >> shift);
-
-		a->bucket[i] = b;
-		start[b + 1]++;
-	}
+		start[APPLY_BUCKET(a->deferred[i].em, lo, shift) + 1]++;
 	for (int b = 0; b < APPLY_BUCKETS; b++)
 		start[b + 1] += start[b];
 	for (int i = 0; i < n; i++)
-		a->order[start[a->bucket[i]]++] = (uint32) i;
+		a->order[start[APPLY_BUCKET(a->deferred[i].em, lo, shift)]++] = (uint32) i;
 }
 
 /* Apply the row r of the deferred list */
@@ -538,11 +533,9 @@ deferred_grow(MixArena *a)
 	{
 		pfree(a->deferred);
 		pfree(a->order);
-		pfree(a->bucket);
 	}
 	a->deferred = grown;
 	a->order = MemoryContextAlloc(a->cxt, max * sizeof(uint32));
-	a->bucket = MemoryContextAlloc(a->cxt, max * sizeof(uint16));
 	a->maxdeferred = max;
 }
 
@@ -584,16 +577,22 @@ is_hot(const MixArena *a, Datum d)
 }
 
 /*
- * A free slot in the deferred rows of arena a for a row whose state is d,
- * with need bytes of scratch free; NULL if d is no state of a
+ * A free slot in the deferred rows of this aggregate context for a row
+ * whose state is argument 0, with need bytes of scratch free; NULL if
+ * argument 0 is no state of this context, or is hot
  */
 static DeferredRow *
-defer_slot(MixArena *a, Datum d, Size need)
+defer_slot(FunctionCallInfo fcinfo, MemoryContext aggcontext, Size need)
 {
+	MixArena   *a;
+	Datum		d = PG_GETARG_DATUM(0);
 	ExpandedMix *em;
 	DeferredRow *r;
 
-	if ((em = arena_state_at(a, d)) == NULL)
+	if (PG_ARGISNULL(0))
+		return NULL;
+	a = arena_for(aggcontext);
+	if (is_hot(a, d) || (em = arena_state_at(a, d)) == NULL)
 		return NULL;
 	a->last = d;
 	if (a->ndeferred == a->maxdeferred)
@@ -626,15 +625,10 @@ bool
 rr_mix_defer(FunctionCallInfo fcinfo, MemoryContext aggcontext,
 			 const char *key, size_t keylen, double volume)
 {
-	MixArena   *a;
 	DeferredRow *r;
 
 	Assert(key == NULL || (keylen >= 1 && keylen <= 8));
-	if (PG_ARGISNULL(0))
-		return false;
-	a = arena_for(aggcontext);
-	if (is_hot(a, PG_GETARG_DATUM(0)) ||
-		(r = defer_slot(a, PG_GETARG_DATUM(0), 0)) == NULL)
+	if ((r = defer_slot(fcinfo, aggcontext, 0)) == NULL)
 		return false;
 	r->volume = volume;
 	r->keylen = key != NULL ? (uint8) keylen : 0;
@@ -653,16 +647,13 @@ rr_mix_defer_merge(FunctionCallInfo fcinfo, MemoryContext aggcontext)
 {
 	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(1);
 	Size		datalen;
-	MixArena   *a;
 	DeferredRow *r;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+	if (PG_ARGISNULL(1) || VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
 		return false;
 	datalen = VARSIZE_ANY_EXHDR(v);
-	a = arena_for(aggcontext);
 	if (VARHDRSZ + datalen > MERGE_DEFER_MAX ||
-		is_hot(a, PG_GETARG_DATUM(0)) ||
-		(r = defer_slot(a, PG_GETARG_DATUM(0), VARHDRSZ + datalen)) == NULL)
+		(r = defer_slot(fcinfo, aggcontext, VARHDRSZ + datalen)) == NULL)
 		return false;
 	memcpy(VARDATA(r->mix), VARDATA_ANY(v), datalen);
 	SET_VARSIZE(r->mix, VARHDRSZ + datalen);

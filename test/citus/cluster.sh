@@ -133,5 +133,5 @@ citus_cluster_start() {
 
 # Any PANIC, crash or sanitizer report in the nodes' logs
 citus_log_problems() {
-	grep -H -E "PANIC|server process .* was terminated|runtime error:" "$CITUS_TMP"/node*/server.log
+	grep -H -E "$RR_CRASH_RE" "$CITUS_TMP"/node*/server.log
 }
