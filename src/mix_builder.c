@@ -31,6 +31,48 @@ typedef struct SegmentTable
 	MixSegment *seg[MAX_SEGMENTS];
 } SegmentTable;
 
+/* The key prefixes of a segment's entries, right after its header */
+static inline uint64_t *
+seg_prefix(const MixSegment *s)
+{
+	return (uint64_t *) (s + 1);
+}
+
+/* The cells of a segment's entries, right after its prefixes */
+static inline MixCell *
+seg_cells(const MixSegment *s)
+{
+	return (MixCell *) (seg_prefix(s) + s->capacity);
+}
+
+/* The spare capacities of a segment's entries, or NULL */
+static inline MixSpare *
+seg_spares(const MixSegment *s)
+{
+	return s->extra ? s->extra->spares : NULL;
+}
+
+/* The risks of a segment's entries, or NULL */
+static inline double *
+seg_risks(const MixSegment *s)
+{
+	return s->extra ? s->extra->risks : NULL;
+}
+
+/* The long codes of a segment's entries, or NULL if none is long */
+static inline MixLongKey **
+seg_long_keys(const MixSegment *s)
+{
+	return s->extra ? s->extra->long_keys : NULL;
+}
+
+/* The inline first segment is laid out as every other one */
+_Static_assert(offsetof(MixBuilder, seg0_prefix) ==
+			   offsetof(MixBuilder, seg0) + sizeof(MixSegment) &&
+			   offsetof(MixBuilder, seg0_cells) ==
+			   offsetof(MixBuilder, seg0_prefix) + MIXB_FIRST_SEGMENT * sizeof(uint64_t),
+			   "seg0 must be followed by its prefixes and cells");
+
 /*
  * One entry for the canonical sort: its code and its number.  16 bytes, so
  * that the array for the largest mix (MIX_MAX_SIZE / sizeof(MixEntry)
@@ -152,13 +194,15 @@ key_hash(const char *key, size_t len)
 static inline const char *
 entry_key(const MixSegment *s, uint32_t o, uint32_t *len)
 {
-	if (s->long_keys && s->long_keys[o])
+	MixLongKey **lk = seg_long_keys(s);
+
+	if (lk && lk[o])
 	{
-		*len = s->long_keys[o]->len;
-		return s->long_keys[o]->bytes;
+		*len = lk[o]->len;
+		return lk[o]->bytes;
 	}
-	*len = prefix_len(&s->prefix[o]);
-	return (const char *) &s->prefix[o];
+	*len = prefix_len(&seg_prefix(s)[o]);
+	return (const char *) &seg_prefix(s)[o];
 }
 
 /* Does entry o of segment s hold the key (whose prefix is pfx)? */
@@ -168,11 +212,11 @@ entry_matches(const MixSegment *s, uint32_t o, uint64_t pfx,
 {
 	const MixLongKey *lk;
 
-	if (s->prefix[o] != pfx)
+	if (seg_prefix(s)[o] != pfx)
 		return false;
 	if (len < 8)
 		return true;
-	lk = s->long_keys ? s->long_keys[o] : NULL;
+	lk = seg_long_keys(s) ? seg_long_keys(s)[o] : NULL;
 	if (len == 8)
 		return lk == NULL;
 	return lk != NULL && lk->len == len && memcmp(lk->bytes, key, len) == 0;
@@ -198,9 +242,7 @@ mixb_init(MixBuilder *b, const CoreAllocator *a)
 	memset(b, 0, sizeof(MixBuilder));
 	b->alloc = a;
 	b->seg0.capacity = MIXB_FIRST_SEGMENT;
-	b->seg0.prefix = b->seg0_prefix;
-	b->seg0.cells = b->seg0_cells;
-	b->first = b->last = &b->seg0;
+	b->last = &b->seg0;
 	b->capacity = MIXB_FIRST_SEGMENT;
 }
 
@@ -231,7 +273,7 @@ mixb_find(const MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 		}
 		return false;
 	}
-	for (MixSegment *s = b->first; s != NULL; s = s->next)
+	for (MixSegment *s = (MixSegment *) &b->seg0; s != NULL; s = s->next)
 		for (uint32_t o = 0; o < s->used; o++)
 			if (entry_matches(s, o, pfx, key, len))
 			{
@@ -258,6 +300,15 @@ arena_alloc(const MixBuilder *b, uint64_t size)
 	if (size > MIX_MAX_SIZE)
 		return NULL;
 	return b->alloc->alloc(b->alloc->arg, (size_t) size);
+}
+
+/* The extra arrays of segment s, made (all NULL) on first need; NULL if out of memory */
+static MixSegmentExtra *
+seg_extra(const MixBuilder *b, MixSegment *s)
+{
+	if (s->extra == NULL)
+		s->extra = arena_alloc(b, sizeof(MixSegmentExtra));
+	return s->extra;
 }
 
 /*
@@ -290,7 +341,7 @@ rebuild_index(MixBuilder *b)
 	if (index == NULL)
 		return MIX_ERR_NOMEM;
 	t = (SegmentTable *) (index + slots);
-	for (MixSegment *s = b->first; s != NULL; s = s->next, segno++)
+	for (MixSegment *s = &b->seg0; s != NULL; s = s->next, segno++)
 	{
 		t->seg[segno] = s;
 		for (uint32_t o = 0; o < s->used; o++, n++)
@@ -317,12 +368,15 @@ enable_spare(MixBuilder *b)
 {
 	if (!flat_fits(b, 0, 0, true, b->risk))
 		return MIX_ERR_TOO_BIG;
-	for (MixSegment *s = b->first; s != NULL; s = s->next)
-		if (s->spares == NULL)
+	for (MixSegment *s = &b->seg0; s != NULL; s = s->next)
+		if (seg_spares(s) == NULL)
 		{
-			if ((s->spares = arena_alloc(b, (uint64_t) s->capacity * sizeof(MixSpare))) == NULL)
+			MixSegmentExtra *x = seg_extra(b, s);
+
+			if (x == NULL ||
+				(x->spares = arena_alloc(b, (uint64_t) s->capacity * sizeof(MixSpare))) == NULL)
 				return MIX_ERR_NOMEM;
-			s->spares_apart = true;
+			x->spares_apart = true;
 		}
 	b->spare = true;
 	return MIX_OK;
@@ -345,9 +399,14 @@ enable_risk(MixBuilder *b)
 {
 	if (!flat_fits(b, 0, 0, b->spare, true))
 		return MIX_ERR_TOO_BIG;
-	for (MixSegment *s = b->first; s != NULL; s = s->next)
-		if (s->risks == NULL && (s->risks = new_risks(b, s->capacity)) == NULL)
-			return MIX_ERR_NOMEM;
+	for (MixSegment *s = &b->seg0; s != NULL; s = s->next)
+		if (seg_risks(s) == NULL)
+		{
+			MixSegmentExtra *x = seg_extra(b, s);
+
+			if (x == NULL || (x->risks = new_risks(b, s->capacity)) == NULL)
+				return MIX_ERR_NOMEM;
+		}
 	b->risk = true;
 	return MIX_OK;
 }
@@ -356,10 +415,12 @@ enable_risk(MixBuilder *b)
 static MixStatus
 set_risk(MixSegment *s, uint32_t o, double risk)
 {
+	double	   *r = seg_risks(s);
+
 	risk += 0.0;				/* -0 becomes 0 */
-	if (isnan(s->risks[o]))
-		s->risks[o] = risk;
-	else if (s->risks[o] != risk)
+	if (isnan(r[o]))
+		r[o] = risk;
+	else if (r[o] != risk)
 		return MIX_ERR_RISK_MISMATCH;
 	return MIX_OK;
 }
@@ -369,23 +430,21 @@ static MixStatus
 add_segment(MixBuilder *b)
 {
 	uint32_t	cap = b->capacity;
-	uint64_t	size = ALIGN8(sizeof(MixSegment)) + (uint64_t) cap *
+	uint64_t	size = sizeof(MixSegment) + (uint64_t) cap *
 		(sizeof(uint64_t) + sizeof(MixCell) + (b->spare ? sizeof(MixSpare) : 0));
-	char	   *p;
 	MixSegment *s;
+	MixSegmentExtra *x = NULL;
 
 	if ((uint64_t) b->capacity + cap > MIX_MAX_SIZE / sizeof(MixEntry))
 		return MIX_ERR_TOO_BIG;
-	if ((p = arena_alloc(b, size)) == NULL)
+	if ((s = arena_alloc(b, size)) == NULL)
 		return MIX_ERR_NOMEM;
-	s = (MixSegment *) p;
-	p += ALIGN8(sizeof(MixSegment));
 	s->capacity = cap;
-	s->prefix = (uint64_t *) p;
-	s->cells = (MixCell *) (p + (size_t) cap * sizeof(uint64_t));
+	if ((b->spare || b->risk) && (x = seg_extra(b, s)) == NULL)
+		return MIX_ERR_NOMEM;
 	if (b->spare)
-		s->spares = (MixSpare *) (p + (size_t) cap * (sizeof(uint64_t) + sizeof(MixCell)));
-	if (b->risk && (s->risks = new_risks(b, cap)) == NULL)
+		x->spares = (MixSpare *) (seg_cells(s) + cap);
+	if (b->risk && (x->risks = new_risks(b, cap)) == NULL)
 		return MIX_ERR_NOMEM;
 	b->last->next = s;
 	b->last = s;
@@ -415,17 +474,18 @@ append(MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 	if (len > 8)
 	{
 		MixLongKey *lk = arena_alloc(b, sizeof(MixLongKey) + len);
+		MixSegmentExtra *x = lk ? seg_extra(b, s) : NULL;
 
-		if (lk == NULL ||
-			(s->long_keys == NULL &&
-			 (s->long_keys = arena_alloc(b, (uint64_t) s->capacity * sizeof(MixLongKey *))) == NULL))
+		if (x == NULL ||
+			(x->long_keys == NULL &&
+			 (x->long_keys = arena_alloc(b, (uint64_t) s->capacity * sizeof(MixLongKey *))) == NULL))
 			return MIX_ERR_NOMEM;
 		lk->len = (uint32_t) len;
 		memcpy(lk->bytes, key, len);
-		s->long_keys[o] = lk;
+		x->long_keys[o] = lk;
 		b->long_bytes += len;
 	}
-	s->prefix[o] = pfx;
+	seg_prefix(s)[o] = pfx;
 	s->used++;
 	b->count++;
 	if (b->count > MIXB_LINEAR_MAX)
@@ -487,13 +547,13 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 	if (!mixb_find(b, key, len, pfx, &s, &o) &&
 		(st = append(b, key, len, pfx, &s, &o)) != MIX_OK)
 		return st;
-	if ((st = mix_add_checked(&s->cells[o].volume, &s->cells[o].volume_c, v, vc)) != MIX_OK)
+	if ((st = mix_add_checked(&seg_cells(s)[o].volume, &seg_cells(s)[o].volume_c, v, vc)) != MIX_OK)
 		return st;
 	if (!isnan(risk) &&
 		(((!b->risk && (st = enable_risk(b)) != MIX_OK)) ||
 		 (st = set_risk(s, o, risk)) != MIX_OK))
 		return st;
-	return with_spare ? mix_add_checked(&s->spares[o].spare, &s->spares[o].spare_c,
+	return with_spare ? mix_add_checked(&seg_spares(s)[o].spare, &seg_spares(s)[o].spare_c,
 										sp, spc) : MIX_OK;
 }
 
@@ -518,9 +578,9 @@ mixb_prefetch(const MixBuilder *b)
 		const MixSegment *s = segs[i];
 
 		for (uint32_t o = 0; o < s->used; o += 8)
-			__builtin_prefetch(&s->prefix[o], 0, 0);
+			__builtin_prefetch(&seg_prefix(s)[o], 0, 0);
 		for (uint32_t o = 0; o < s->used; o += 4)
-			__builtin_prefetch(&s->cells[o], 1, 0);
+			__builtin_prefetch(&seg_cells(s)[o], 1, 0);
 	}
 }
 
@@ -533,7 +593,7 @@ mixb_prefetch(const MixBuilder *b)
 static inline MixCell *
 find_short(const MixBuilder *b, uint64_t pfx)
 {
-	MixSegment *segs[3] = {b->first, b->seg1, b->seg2};
+	MixSegment *segs[3] = {(MixSegment *) &b->seg0, b->seg1, b->seg2};
 	bool		full = prefix_len(&pfx) == 8;
 
 	for (int i = 0; i < 3 && segs[i] != NULL; i++)
@@ -541,9 +601,9 @@ find_short(const MixBuilder *b, uint64_t pfx)
 		MixSegment *s = segs[i];
 
 		for (uint32_t o = 0; o < s->used; o++)
-			if (s->prefix[o] == pfx &&
-				(!full || s->long_keys == NULL || s->long_keys[o] == NULL))
-				return &s->cells[o];
+			if (seg_prefix(s)[o] == pfx &&
+				(!full || seg_long_keys(s) == NULL || seg_long_keys(s)[o] == NULL))
+				return &seg_cells(s)[o];
 	}
 	return NULL;
 }
@@ -670,8 +730,8 @@ mixb_set_spare(MixBuilder *b, const char *key, size_t keylen, double spare)
 		return st;
 	if (!mixb_find(b, key, keylen, key_prefix(key, keylen), &s, &o))
 		return MIX_ERR_CORRUPT;
-	s->spares[o].spare = spare;
-	s->spares[o].spare_c = 0;
+	seg_spares(s)[o].spare = spare;
+	seg_spares(s)[o].spare_c = 0;
 	return RR_CHECKED(mixb_check, b, MIX_OK);
 }
 
@@ -733,16 +793,16 @@ mixb_add_builder(MixBuilder *b, MixBuilder *o)
 		return st;
 	if (o->risk && !b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
-	for (const MixSegment *s = o->first; s != NULL; s = s->next)
+	for (const MixSegment *s = &o->seg0; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++)
 		{
 			uint32_t	len;
 			const char *key = entry_key(s, i, &len);
 
-			if ((st = add_parts(b, key, len, s->cells[i].volume, s->cells[i].volume_c,
-								o->spare ? s->spares[i].spare : 0,
-								o->spare ? s->spares[i].spare_c : 0,
-								o->spare, o->risk ? s->risks[i] : NAN)) != MIX_OK)
+			if ((st = add_parts(b, key, len, seg_cells(s)[i].volume, seg_cells(s)[i].volume_c,
+								o->spare ? seg_spares(s)[i].spare : 0,
+								o->spare ? seg_spares(s)[i].spare_c : 0,
+								o->spare, o->risk ? seg_risks(s)[i] : NAN)) != MIX_OK)
 				return st;
 		}
 	return RR_CHECKED(mixb_check, b, MIX_OK);
@@ -781,7 +841,7 @@ static const MixSegment *
 segment_of(const MixBuilder *b, uint32_t n, uint32_t *off)
 {
 	uint32_t	segno;
-	const MixSegment *s = b->first;
+	const MixSegment *s = &b->seg0;
 
 	locate(n, &segno, off);
 	while (segno-- > 0)
@@ -844,7 +904,7 @@ flat_entry(FlatOut *f, uint32_t j, const MixSegment *s, uint32_t o)
 	uint32_t	keylen;
 	const char *key = entry_key(s, o, &keylen);
 
-	normalize(s->cells[o].volume, s->cells[o].volume_c, &e->volume, &e->volume_c);
+	normalize(seg_cells(s)[o].volume, seg_cells(s)[o].volume_c, &e->volume, &e->volume_c);
 	e->keylen = keylen;
 	e->key_off = 0;
 	/* key is a zero-padded prefix or a long code: 8 bytes either way */
@@ -856,10 +916,10 @@ flat_entry(FlatOut *f, uint32_t j, const MixSegment *s, uint32_t o)
 		f->arena_used += keylen;
 	}
 	if (f->spares)
-		normalize(s->spares[o].spare, s->spares[o].spare_c,
+		normalize(seg_spares(s)[o].spare, seg_spares(s)[o].spare_c,
 				  &f->spares[j].spare, &f->spares[j].spare_c);
 	if (f->risks)
-		f->risks[j] = s->risks[o];
+		f->risks[j] = seg_risks(s)[o];
 }
 
 /* Mixes of at most this many entries, all codes short, sort on the stack */
@@ -886,10 +946,10 @@ flat_small_sorted(const MixBuilder *b, FlatOut *f)
 	SmallRef	r[FLAT_SORT_SMALL];
 	uint32_t	n = 0;
 
-	for (const MixSegment *s = b->first; s != NULL; s = s->next)
+	for (const MixSegment *s = &b->seg0; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++, n++)
 		{
-			SmallRef	x = {prefix_order(s->prefix[i]), s, i};
+			SmallRef	x = {prefix_order(seg_prefix(s)[i]), s, i};
 			uint32_t	j = n;
 
 			for (; j > 0 && r[j - 1].order > x.order; j--)
@@ -923,7 +983,7 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 	f = flat_header(b, out, sorted);
 	if (!sorted)
 	{
-		for (const MixSegment *s = b->first; s != NULL; s = s->next)
+		for (const MixSegment *s = &b->seg0; s != NULL; s = s->next)
 			for (uint32_t i = 0; i < s->used; i++, n++)
 			{
 				rr_check_interrupts_every(n);
@@ -941,7 +1001,7 @@ mixb_flatten(MixBuilder *b, Mix *out, const CoreAllocator *tmp,
 	order = refs ? tmp->alloc(tmp->arg, ((size_t) b->count + 1) * sizeof(uint32_t)) : NULL;
 	if (order == NULL)
 		return MIX_ERR_NOMEM;
-	for (const MixSegment *s = b->first; s != NULL; s = s->next)
+	for (const MixSegment *s = &b->seg0; s != NULL; s = s->next)
 		for (uint32_t i = 0; i < s->used; i++, n++)
 		{
 			rr_check_interrupts_every(n);
@@ -1003,25 +1063,28 @@ void
 mixb_free(MixBuilder *b)
 {
 	const CoreAllocator *a = b->alloc;
-	MixSegment *s = b->first;
+	MixSegment *s = &b->seg0;
 
 	if (a->release == NULL)
 		return;
 	while (s != NULL)
 	{
 		MixSegment *next = s->next;
+		MixSegmentExtra *x = s->extra;
 
-		if (s->long_keys)
+		if (x && x->long_keys)
 		{
 			for (uint32_t i = 0; i < s->used; i++)
-				if (s->long_keys[i])
-					a->release(a->arg, s->long_keys[i]);
-			a->release(a->arg, s->long_keys);
+				if (x->long_keys[i])
+					a->release(a->arg, x->long_keys[i]);
+			a->release(a->arg, x->long_keys);
 		}
-		if (s->spares_apart)
-			a->release(a->arg, s->spares);
-		if (s->risks)
-			a->release(a->arg, s->risks);
+		if (x && x->spares_apart)
+			a->release(a->arg, x->spares);
+		if (x && x->risks)
+			a->release(a->arg, x->risks);
+		if (x)
+			a->release(a->arg, x);
 		if (s != &b->seg0)
 			a->release(a->arg, s);
 		s = next;
@@ -1064,19 +1127,19 @@ mixb_check_entries(const MixBuilder *b, const MixSegment *const *segs,
 			uint32_t	at;
 
 			RR_CHECK(len > 0 && len <= MIX_MAX_KEY_LEN);
-			RR_CHECK(s->prefix[o] == key_prefix(key, len));
+			RR_CHECK(seg_prefix(s)[o] == key_prefix(key, len));
 			RR_CHECK(memchr(key, '\0', len) == NULL);
-			RR_CHECK(len > 8 || (s->long_keys == NULL || s->long_keys[o] == NULL));
+			RR_CHECK(len > 8 || (seg_long_keys(s) == NULL || seg_long_keys(s)[o] == NULL));
 			if (len > 8)
 				long_bytes += len;
-			RR_CHECK(mixb_find(b, key, len, s->prefix[o], &found, &at) &&
+			RR_CHECK(mixb_find(b, key, len, seg_prefix(s)[o], &found, &at) &&
 					 found == s && at == o);
-			RR_CHECK(mix_check_value(s->cells[o].volume + s->cells[o].volume_c) == MIX_OK);
+			RR_CHECK(mix_check_value(seg_cells(s)[o].volume + seg_cells(s)[o].volume_c) == MIX_OK);
 			RR_CHECK(!b->spare ||
-					 mix_check_value(s->spares[o].spare + s->spares[o].spare_c) == MIX_OK);
-			RR_CHECK(!b->risk || isnan(s->risks[o]) ||
-					 mix_check_value(s->risks[o]) == MIX_OK);
-			total += s->cells[o].volume + s->cells[o].volume_c;
+					 mix_check_value(seg_spares(s)[o].spare + seg_spares(s)[o].spare_c) == MIX_OK);
+			RR_CHECK(!b->risk || isnan(seg_risks(s)[o]) ||
+					 mix_check_value(seg_risks(s)[o]) == MIX_OK);
+			total += seg_cells(s)[o].volume + seg_cells(s)[o].volume_c;
 		}
 	}
 	RR_CHECK(long_bytes == b->long_bytes);
@@ -1127,16 +1190,14 @@ mixb_check(const MixBuilder *b, MixStatus st)
 	RR_CHECK(b->k >= 0);
 	RR_CHECK(mix_check_value(b->unattributed + b->unattributed_c) == MIX_OK);
 	RR_CHECK(mix_check_value(b->unattributed_spare + b->unattributed_spare_c) == MIX_OK);
-	RR_CHECK(b->first == &b->seg0 && b->seg0.prefix == b->seg0_prefix &&
-			 b->seg0.cells == b->seg0_cells);
-	for (const MixSegment *s = b->first; s != NULL; s = s->next)
+	for (const MixSegment *s = &b->seg0; s != NULL; s = s->next)
 	{
 		RR_CHECK(nseg < MAX_SEGMENTS);
 		RR_CHECK(s->capacity == (nseg == 0 ? MIXB_FIRST_SEGMENT : capacity));
 		RR_CHECK(s->next != NULL ? s->used == s->capacity :
 				 s == b->last && s->used <= s->capacity);
-		RR_CHECK(!b->spare || s->spares != NULL);
-		RR_CHECK(!b->risk || s->risks != NULL);
+		RR_CHECK(!b->spare || seg_spares(s) != NULL);
+		RR_CHECK(!b->risk || seg_risks(s) != NULL);
 		segs[nseg++] = s;
 		count += s->used;
 		capacity += s->capacity;

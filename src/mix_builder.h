@@ -43,18 +43,27 @@ typedef struct MixLongKey
 	char		bytes[];		/* not NUL-terminated */
 } MixLongKey;
 
-typedef struct MixSegment
+/* What few segments have: spare capacity, risks, codes longer than 8 bytes */
+typedef struct MixSegmentExtra
 {
-	struct MixSegment *next;
-	uint32_t	capacity;
-	uint32_t	used;
-	uint64_t   *prefix;			/* [capacity] */
-	MixCell    *cells;			/* [capacity] */
 	MixSpare   *spares;			/* [capacity], or NULL without spare */
 	bool		spares_apart;	/* spares allocated apart from the segment */
 	double	   *risks;			/* [capacity] governance risk, NaN if none;
 								 * NULL without risk */
 	MixLongKey **long_keys;		/* [capacity], or NULL if none is long */
+} MixSegmentExtra;
+
+/*
+ * A segment's header, followed by its entries' key prefixes
+ * (uint64_t[capacity]) and then their cells (MixCell[capacity]): 24 bytes,
+ * so that the state of a small mix fits in 512
+ */
+typedef struct MixSegment
+{
+	struct MixSegment *next;
+	uint32_t	capacity;
+	uint32_t	used;
+	MixSegmentExtra *extra;		/* NULL while the segment needs none */
 } MixSegment;
 
 /*
@@ -83,7 +92,6 @@ typedef struct MixBuilder
 								 * while it is far below DBL_MAX no sum can
 								 * overflow, so a queued row cannot fail */
 	MixPending	pending[MIXB_PENDING];
-	MixSegment *first;
 	/* the entries */
 	uint32_t   *index;			/* entry number + 1 per slot, or NULL */
 	uint32_t	count;
@@ -91,7 +99,10 @@ typedef struct MixBuilder
 	uint32_t	index_slots;
 	MixSegment *seg1;			/* the second and third segments, or NULL */
 	MixSegment *seg2;
-	/* the first segment, inline: a small mix is one allocation */
+	/*
+	 * the first segment, inline (followed by its prefixes and cells, as
+	 * every segment is): a small mix is one allocation
+	 */
 	MixSegment	seg0;
 	uint64_t	seg0_prefix[MIXB_FIRST_SEGMENT];
 	MixCell		seg0_cells[MIXB_FIRST_SEGMENT];

@@ -252,24 +252,22 @@ static ExpandedMix *
 arena_state_at(const MixArena *a, Datum d)
 {
 	uintptr_t	p = (uintptr_t) DatumGetPointer(d) - offsetof(ExpandedMix, hdr.eoh_rw_ptr);
-	int			lo = 0,
-				hi = a->nslabs;
+	const StateSlab *s = a->slabs;
+	int			n = a->nslabs;
 	uintptr_t	base;
 
-	/* the last slab whose base is at most p */
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if ((uintptr_t) a->slabs[mid].base <= p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0)
+	if (n == 0)
 		return NULL;
-	base = (uintptr_t) a->slabs[lo - 1].base;
-	if (p - base >= a->slabs[lo - 1].used || (p - base) % STATE_STRIDE != 0)
+	/* the last slab whose base is at most p, without a branch to mispredict */
+	while (n > 1)
+	{
+		int			half = n / 2;
+
+		s = (uintptr_t) s[half].base <= p ? s + half : s;
+		n -= half;
+	}
+	base = (uintptr_t) s->base;
+	if (p < base || p - base >= s->used || (p - base) % STATE_STRIDE != 0)
 		return NULL;
 	return (ExpandedMix *) p;
 }
@@ -324,36 +322,41 @@ apply_row(DeferredRow *r)
 }
 
 /*
- * Start loading what row r will read: the entries of a merge, or of a queue
- * about to be full (the state's lines must be in cache by now)
+ * Start loading what row r will read besides its state's first line (which
+ * must be in cache by now): the entries of a merge or of a queue about to
+ * be full, else the one line of the queue that the row goes to.  Of the
+ * three lines of a state that rows touch, a row in a long list's sweep
+ * loads two.
  */
 static inline void
 prefetch_entries(const DeferredRow *r)
 {
-	if (r->mix != NULL || r->em->b.npending + 1 >= MIXB_PENDING)
+	uint32		n = r->em->b.npending;
+
+	if (r->mix != NULL || n + 1 >= MIXB_PENDING)
 		mixb_prefetch(&r->em->b);
+	else
+		__builtin_prefetch(&r->em->b.pending[n], 1, 0);
 }
 
 /*
- * Start loading the lines of a state that a deferred row touches: to stay
- * while the short list waits, or (once) only for the sweep of a long list,
- * as lines the caches need not keep
+ * Start loading the lines of a state that a deferred row of a short list
+ * touches, to stay in cache while the list waits
  */
 static inline void
-prefetch_state(const ExpandedMix *em, bool once)
+prefetch_state(const ExpandedMix *em)
 {
 	for (Size off = 0; off < STATE_HOT_BYTES; off += PG_CACHE_LINE_SIZE)
-		if (once)
-			__builtin_prefetch((const char *) em + off, 1, 0);
-		else
-			__builtin_prefetch((const char *) em + off, 1);
+		__builtin_prefetch((const char *) em + off, 1);
 }
 
 /*
  * Apply the arena's deferred rows to their states in the order of
  * arena_order_deferred(), loading each row's state and entries ahead
- * (a short list's states were loaded as its rows were deferred).  Every
- * state gets its rows in arrival order, so the sums have the same bits.
+ * (a short list's states were loaded as its rows were deferred; a long
+ * list's are loaded as data used once, the first line 16 rows ahead, the
+ * rest 8 rows ahead by prefetch_entries).  Every state gets its rows in
+ * arrival order, so the sums have the same bits.
  */
 static void
 arena_apply_deferred(MixArena *a)
@@ -367,7 +370,7 @@ arena_apply_deferred(MixArena *a)
 	for (int k = 0; k < n; k++)
 	{
 		if (n > DEFERRED_NEAR && k + 2 * PREFETCH_AHEAD < n)
-			prefetch_state(a->deferred[a->order[k + 2 * PREFETCH_AHEAD]].em, true);
+			__builtin_prefetch(a->deferred[a->order[k + 2 * PREFETCH_AHEAD]].em, 1, 0);
 		if (k + PREFETCH_AHEAD < n)
 			prefetch_entries(&a->deferred[a->order[k + PREFETCH_AHEAD]]);
 		apply_row(&a->deferred[a->order[k]]);
@@ -610,7 +613,7 @@ defer_slot(FunctionCallInfo fcinfo, MemoryContext aggcontext, Size need)
 		a->scratch_used += MAXALIGN(need);
 	}
 	if (a->maxdeferred <= DEFERRED_NEAR)
-		prefetch_state(em, false);
+		prefetch_state(em);
 	return r;
 }
 
