@@ -610,9 +610,11 @@ find_short(const MixBuilder *b, uint64_t pfx)
 
 /*
  * Apply the queued rows, in order.  They were queued only while the bound
- * kept every sum far from overflowing, so adding to a supplier present
- * cannot fail; a new supplier (or a mix with a hash index) takes the
- * general path, whose failures (out of memory, too big) are returned.
+ * kept every sum far from overflowing, so adding to a supplier cannot
+ * fail; appending a new one can (out of memory, too big), and so can the
+ * general path that a mix with a hash index takes: their failures are
+ * returned.  Without an index, a code that the search of every entry did
+ * not find is appended at once, not searched for again.
  */
 MixStatus
 mixb_apply_pending(MixBuilder *b)
@@ -627,8 +629,8 @@ mixb_apply_pending(MixBuilder *b)
 	{
 		uint64_t	pfx = b->pending[i].prefix;
 		double		v = b->pending[i].volume;
-		MixCell    *c;
-		MixStatus	st;
+		MixCell    *c = NULL;
+		MixStatus	st = MIX_OK;
 
 		/* the same arithmetic as mix_add_checked(), without its checks */
 		if (pfx == 0)
@@ -637,14 +639,29 @@ mixb_apply_pending(MixBuilder *b)
 			b->unattributed_c += 0.0;
 			continue;
 		}
-		if (b->index == NULL && (c = find_short(b, pfx)) != NULL)
+		if (b->index == NULL)
+		{
+			MixSegment *s;
+			uint32_t	o;
+
+			/*
+			 * Not found among every entry: a new supplier, appended at once
+			 * (its code was checked when it was queued)
+			 */
+			if ((c = find_short(b, pfx)) == NULL &&
+				(st = append(b, (const char *) &b->pending[i].prefix,
+							 prefix_len(&pfx), pfx, &s, &o)) == MIX_OK)
+				c = &seg_cells(s)[o];
+		}
+		else
+			st = add_parts(b, (const char *) &b->pending[i].prefix,
+						   prefix_len(&pfx), v, 0, 0, 0, false, NAN);
+		if (c != NULL)
 		{
 			ksum_add_parts(&c->volume, &c->volume_c, v);
 			c->volume_c += 0.0;
 			continue;
 		}
-		st = add_parts(b, (const char *) &b->pending[i].prefix,
-					   prefix_len(&b->pending[i].prefix), v, 0, 0, 0, false, NAN);
 		if (st != MIX_OK)
 		{
 			/* keep the rest queued: the caller reports and stops */
