@@ -302,7 +302,10 @@ arena_alloc(const MixBuilder *b, uint64_t size)
 	return b->alloc->alloc(b->alloc->arg, (size_t) size);
 }
 
-/* The extra arrays of segment s, made (all NULL) on first need; NULL if out of memory */
+/*
+ * The extra arrays of segment s, made (all NULL) on first need; NULL if
+ * out of memory
+ */
 static MixSegmentExtra *
 seg_extra(const MixBuilder *b, MixSegment *s)
 {
@@ -526,6 +529,7 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 	MixSegment *s;
 	uint32_t	o;
 	uint64_t	pfx;
+	MixCell    *c;
 
 	if (with_spare && !b->spare && (st = enable_spare(b)) != MIX_OK)
 		return st;
@@ -547,14 +551,15 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 	if (!mixb_find(b, key, len, pfx, &s, &o) &&
 		(st = append(b, key, len, pfx, &s, &o)) != MIX_OK)
 		return st;
-	if ((st = mix_add_checked(&seg_cells(s)[o].volume, &seg_cells(s)[o].volume_c, v, vc)) != MIX_OK)
+	c = &seg_cells(s)[o];
+	if ((st = mix_add_checked(&c->volume, &c->volume_c, v, vc)) != MIX_OK)
 		return st;
 	if (!isnan(risk) &&
 		(((!b->risk && (st = enable_risk(b)) != MIX_OK)) ||
 		 (st = set_risk(s, o, risk)) != MIX_OK))
 		return st;
-	return with_spare ? mix_add_checked(&seg_spares(s)[o].spare, &seg_spares(s)[o].spare_c,
-										sp, spc) : MIX_OK;
+	return with_spare ? mix_add_checked(&seg_spares(s)[o].spare,
+										&seg_spares(s)[o].spare_c, sp, spc) : MIX_OK;
 }
 
 /*
@@ -815,8 +820,9 @@ mixb_add_builder(MixBuilder *b, MixBuilder *o)
 		{
 			uint32_t	len;
 			const char *key = entry_key(s, i, &len);
+			const MixCell *c = &seg_cells(s)[i];
 
-			if ((st = add_parts(b, key, len, seg_cells(s)[i].volume, seg_cells(s)[i].volume_c,
+			if ((st = add_parts(b, key, len, c->volume, c->volume_c,
 								o->spare ? seg_spares(s)[i].spare : 0,
 								o->spare ? seg_spares(s)[i].spare_c : 0,
 								o->spare, o->risk ? seg_risks(s)[i] : NAN)) != MIX_OK)

@@ -9,9 +9,11 @@
  * segment and never copies or frees, so memory comes from a bump arena
  * with no per-chunk overhead and no fragmentation when thousands of groups
  * grow at once (as in a hash aggregate reading rows in random order).
- * Within a segment the 8-byte key prefixes are stored together, so a
- * linear search over a small mix reads one or two cache lines; above
- * MIXB_LINEAR_MAX entries a hash index is kept.
+ * A segment is a 24-byte header followed by its entries' 8-byte key
+ * prefixes, stored together so that a linear search over a small mix reads
+ * one or two cache lines, and then their cells; above MIXB_LINEAR_MAX
+ * entries a hash index is kept.  The first segment inline, the state of a
+ * group in an aggregate is 512 bytes.
  *
  * A code of up to 7 bytes is identified by its zero-padded prefix alone
  * (codes contain no zero byte); longer codes also keep a pointer to their
