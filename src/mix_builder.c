@@ -414,18 +414,13 @@ enable_risk(MixBuilder *b)
 	return MIX_OK;
 }
 
-/* Record the risk of entry o of s, or check it against the one recorded */
+/* May entry o of s take the risk: has it none, or the same? */
 static MixStatus
-set_risk(MixSegment *s, uint32_t o, double risk)
+check_risk(const MixSegment *s, uint32_t o, double risk)
 {
-	double	   *r = seg_risks(s);
+	double		r = seg_risks(s)[o];
 
-	risk += 0.0;				/* -0 becomes 0 */
-	if (isnan(r[o]))
-		r[o] = risk;
-	else if (r[o] != risk)
-		return MIX_ERR_RISK_MISMATCH;
-	return MIX_OK;
+	return isnan(r) || r == risk ? MIX_OK : MIX_ERR_RISK_MISMATCH;
 }
 
 /* Add a segment as large as the whole mix so far */
@@ -518,8 +513,40 @@ append(MixBuilder *b, const char *key, size_t len, uint64_t pfx,
 }
 
 /*
+ * Add (v, vc) to the compensated sum (*sum, *comp) and, if ssum is not
+ * NULL, (sp, spc) to (*ssum, *scomp): both or, if either overflows,
+ * neither
+ */
+static MixStatus
+add_both(double *sum, double *comp, double v, double vc,
+		 double *ssum, double *scomp, double sp, double spc)
+{
+	double		s = *sum,
+				c = *comp,
+				ss = 0,
+				sc = 0;
+	MixStatus	st;
+
+	if ((st = mix_add_checked(&s, &c, v, vc)) != MIX_OK)
+		return st;
+	if (ssum != NULL)
+	{
+		ss = *ssum;
+		sc = *scomp;
+		if ((st = mix_add_checked(&ss, &sc, sp, spc)) != MIX_OK)
+			return st;
+		*ssum = ss;
+		*scomp = sc;
+	}
+	*sum = s;
+	*comp = c;
+	return MIX_OK;
+}
+
+/*
  * Add (volume, volume_c) and (spare, spare_c) to supplier key, appending
- * it if absent; key NULL is the unattributed volume.  Values are checked.
+ * it if absent; key NULL is the unattributed volume.  Values are checked;
+ * a failure adds no value (a supplier appended stays, with nothing).
  */
 static MixStatus
 add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
@@ -534,12 +561,9 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 	if (with_spare && !b->spare && (st = enable_spare(b)) != MIX_OK)
 		return st;
 	if (key == NULL)
-	{
-		if ((st = mix_add_checked(&b->unattributed, &b->unattributed_c, v, vc)) != MIX_OK)
-			return st;
-		return with_spare ? mix_add_checked(&b->unattributed_spare,
-											&b->unattributed_spare_c, sp, spc) : MIX_OK;
-	}
+		return add_both(&b->unattributed, &b->unattributed_c, v, vc,
+						with_spare ? &b->unattributed_spare : NULL,
+						&b->unattributed_spare_c, sp, spc);
 	if (len == 0)
 		return MIX_ERR_KEY_EMPTY;
 	if (len > MIX_MAX_KEY_LEN)
@@ -551,15 +575,18 @@ add_parts(MixBuilder *b, const char *key, size_t len, double v, double vc,
 	if (!mixb_find(b, key, len, pfx, &s, &o) &&
 		(st = append(b, key, len, pfx, &s, &o)) != MIX_OK)
 		return st;
-	c = &seg_cells(s)[o];
-	if ((st = mix_add_checked(&c->volume, &c->volume_c, v, vc)) != MIX_OK)
-		return st;
 	if (!isnan(risk) &&
 		(((!b->risk && (st = enable_risk(b)) != MIX_OK)) ||
-		 (st = set_risk(s, o, risk)) != MIX_OK))
+		 (st = check_risk(s, o, risk)) != MIX_OK))
 		return st;
-	return with_spare ? mix_add_checked(&seg_spares(s)[o].spare,
-										&seg_spares(s)[o].spare_c, sp, spc) : MIX_OK;
+	c = &seg_cells(s)[o];
+	if ((st = add_both(&c->volume, &c->volume_c, v, vc,
+					   with_spare ? &seg_spares(s)[o].spare : NULL,
+					   with_spare ? &seg_spares(s)[o].spare_c : NULL, sp, spc)) != MIX_OK)
+		return st;
+	if (!isnan(risk))
+		seg_risks(s)[o] = risk + 0.0;	/* -0 becomes 0 */
+	return MIX_OK;
 }
 
 /*
@@ -777,14 +804,16 @@ mixb_add_mix(MixBuilder *b, const Mix *m)
 	MixStatus	st;
 
 	if ((st = mixb_apply_pending(b)) != MIX_OK ||
-		(st = merge_k(b, m->k)) != MIX_OK ||
-		(st = add_parts(b, NULL, 0, m->unattributed, m->unattributed_c,
+		(st = merge_k(b, m->k)) != MIX_OK)
+		return st;
+	/* first: bound stays at least the sum, whatever fails below */
+	b->bound += m->unattributed + m->unattributed_c;
+	if ((st = add_parts(b, NULL, 0, m->unattributed, m->unattributed_c,
 						m->unattributed_spare, m->unattributed_spare_c,
 						spare, NAN)) != MIX_OK)
 		return st;
 	if ((m->flags & MIX_F_RISK) && !b->risk && (st = enable_risk(b)) != MIX_OK)
 		return st;
-	b->bound += m->unattributed + m->unattributed_c;
 	for (uint32_t i = 0; i < m->count; i++)
 	{
 		const MixEntry *e = &mix_entries(m)[i];

@@ -129,6 +129,52 @@ test_errors(void)
 	mixb_free(&b);
 }
 
+/*
+ * A merge that fails adds no value: an overflowing spare capacity (of the
+ * unattributed volume or of a supplier) leaves the volume beside it as it
+ * was, and so does a clashing governance risk; the bound that lets rows be
+ * queued without checks stays at least the total (found by the fuzzer: the
+ * unattributed volume was added before its spare overflowed, the bound
+ * not, and the builder's own check failed at the next addition)
+ */
+static void
+test_failed_merge(void)
+{
+	MixBuilder	b,
+				o;
+	Mix		   *m;
+
+	mixb_init(&b, &A);
+	mixb_init(&o, &A);
+	CHECK(mixb_add(&b, NULL, 0, 1, 1e308, true) == MIX_OK);
+	CHECK(mixb_add(&b, "A", 1, 5, 1e308, true) == MIX_OK);
+	CHECK(mixb_add(&o, NULL, 0, 2, 1e308, true) == MIX_OK);
+	m = flat(&o);
+	CHECK(mixb_add_mix(&b, m) == MIX_ERR_OVERFLOW);
+	CHECK(b.unattributed + b.unattributed_c == 1);
+	CHECK(b.bound >= 6);
+	free(m);
+	mixb_free(&o);
+	CHECK(mixb_add(&o, "A", 1, 7, 1e308, true) == MIX_OK);
+	m = flat(&o);
+	CHECK(mixb_add_mix(&b, m) == MIX_ERR_OVERFLOW);
+	free(m);
+	mixb_free(&o);
+	CHECK(mixb_add_risk(&b, "R", 1, 3, 0.5) == MIX_OK);
+	CHECK(mixb_add_risk(&o, "R", 1, 4, 0.7) == MIX_OK);
+	m = flat(&o);
+	CHECK(mixb_add_mix(&b, m) == MIX_ERR_RISK_MISMATCH);
+	free(m);
+	/* an addition that succeeds runs the builder's checks (RR_ASSERT_CHECKING) */
+	CHECK(mixb_add(&b, NULL, 0, 1, 0, false) == MIX_OK);
+	m = flat(&b);
+	CHECK(volume_of(m, "A") == 5 && volume_of(m, "R") == 3);
+	CHECK(m->unattributed + m->unattributed_c == 2);
+	free(m);
+	mixb_free(&o);
+	mixb_free(&b);
+}
+
 /* Compensated sums: a million tiny volumes next to huge ones are not lost */
 /*
  * Rows queued and applied in batches give the same bytes as rows applied one
@@ -535,6 +581,7 @@ main(void)
 	test_add_and_grow();
 	test_key_lengths();
 	test_errors();
+	test_failed_merge();
 	test_queue();
 	test_compensation();
 	test_merge();
