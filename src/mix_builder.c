@@ -59,11 +59,11 @@ seg_risks(const MixSegment *s)
 	return s->extra ? s->extra->risks : NULL;
 }
 
-/* The long codes of a segment's entries, or NULL if none is long */
-static inline MixLongKey **
-seg_long_keys(const MixSegment *s)
+/* The code of entry o of a segment if it is longer than 8 bytes, else NULL */
+static inline const MixLongKey *
+seg_long_key(const MixSegment *s, uint32_t o)
 {
-	return s->extra ? s->extra->long_keys : NULL;
+	return s->extra && s->extra->long_keys ? s->extra->long_keys[o] : NULL;
 }
 
 /* The inline first segment is laid out as every other one */
@@ -194,12 +194,12 @@ key_hash(const char *key, size_t len)
 static inline const char *
 entry_key(const MixSegment *s, uint32_t o, uint32_t *len)
 {
-	MixLongKey **lk = seg_long_keys(s);
+	const MixLongKey *lk = seg_long_key(s, o);
 
-	if (lk && lk[o])
+	if (lk)
 	{
-		*len = lk[o]->len;
-		return lk[o]->bytes;
+		*len = lk->len;
+		return lk->bytes;
 	}
 	*len = prefix_len(&seg_prefix(s)[o]);
 	return (const char *) &seg_prefix(s)[o];
@@ -216,7 +216,7 @@ entry_matches(const MixSegment *s, uint32_t o, uint64_t pfx,
 		return false;
 	if (len < 8)
 		return true;
-	lk = seg_long_keys(s) ? seg_long_keys(s)[o] : NULL;
+	lk = seg_long_key(s, o);
 	if (len == 8)
 		return lk == NULL;
 	return lk != NULL && lk->len == len && memcmp(lk->bytes, key, len) == 0;
@@ -634,7 +634,7 @@ find_short(const MixBuilder *b, uint64_t pfx)
 
 		for (uint32_t o = 0; o < s->used; o++)
 			if (seg_prefix(s)[o] == pfx &&
-				(!full || seg_long_keys(s) == NULL || seg_long_keys(s)[o] == NULL))
+				(!full || seg_long_key(s, o) == NULL))
 				return &seg_cells(s)[o];
 	}
 	return NULL;
@@ -660,6 +660,7 @@ mixb_apply_pending(MixBuilder *b)
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint64_t	pfx = b->pending[i].prefix;
+		const char *key = (const char *) &b->pending[i].prefix;
 		double		v = b->pending[i].volume;
 		MixCell    *c = NULL;
 		MixStatus	st = MIX_OK;
@@ -681,13 +682,11 @@ mixb_apply_pending(MixBuilder *b)
 			 * (its code was checked when it was queued)
 			 */
 			if ((c = find_short(b, pfx)) == NULL &&
-				(st = append(b, (const char *) &b->pending[i].prefix,
-							 prefix_len(&pfx), pfx, &s, &o)) == MIX_OK)
+				(st = append(b, key, prefix_len(&pfx), pfx, &s, &o)) == MIX_OK)
 				c = &seg_cells(s)[o];
 		}
 		else
-			st = add_parts(b, (const char *) &b->pending[i].prefix,
-						   prefix_len(&pfx), v, 0, 0, 0, false, NAN);
+			st = add_parts(b, key, prefix_len(&pfx), v, 0, 0, 0, false, NAN);
 		if (c != NULL)
 		{
 			ksum_add_parts(&c->volume, &c->volume_c, v);
@@ -1181,7 +1180,7 @@ mixb_check_entries(const MixBuilder *b, const MixSegment *const *segs,
 			RR_CHECK(len > 0 && len <= MIX_MAX_KEY_LEN);
 			RR_CHECK(seg_prefix(s)[o] == key_prefix(key, len));
 			RR_CHECK(memchr(key, '\0', len) == NULL);
-			RR_CHECK(len > 8 || (seg_long_keys(s) == NULL || seg_long_keys(s)[o] == NULL));
+			RR_CHECK(len > 8 || seg_long_key(s, o) == NULL);
 			if (len > 8)
 				long_bytes += len;
 			RR_CHECK(mixb_find(b, key, len, seg_prefix(s)[o], &found, &at) &&

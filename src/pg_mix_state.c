@@ -354,9 +354,10 @@ prefetch_state(const ExpandedMix *em)
  * Apply the arena's deferred rows to their states in the order of
  * arena_order_deferred(), loading each row's state and entries ahead
  * (a short list's states were loaded as its rows were deferred; a long
- * list's are loaded as data used once, the first line 16 rows ahead, the
- * rest 8 rows ahead by prefetch_entries).  Every state gets its rows in
- * arrival order, so the sums have the same bits.
+ * list's are loaded as data used once, the first line 16 rows ahead, and
+ * 8 rows ahead, by prefetch_entries, the queue line or the entries the row
+ * will touch).  Every state gets its rows in arrival order, so the sums
+ * have the same bits.
  */
 static void
 arena_apply_deferred(MixArena *a)
