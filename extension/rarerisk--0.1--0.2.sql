@@ -679,3 +679,25 @@ COMMENT ON FUNCTION @extschema@.concentration_change(@extschema@.supply_mix, @ex
 COMMENT ON FUNCTION @extschema@.dominant_supplier(@extschema@.supply_mix, float8) IS
 'the named supplier whose share of the total exceeds threshold (default 0.65, the EU Critical Raw Materials Act single-country benchmark), or NULL; threshold outside [0,1] is an error (22023)';
 
+
+-- ---------------------------------------------------------------------
+-- shares(mix) streams its rows: a SQL function the planner inlines into a
+-- select list over shares_stream(mix), instead of a C function whose rows
+-- fill a tuplestore first
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.shares_stream(mix @extschema@.supply_mix,
+		OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'mix_shares_stream' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.shares_stream(@extschema@.supply_mix) IS
+'the rows of shares(mix), one per call: called in a select list they stream instead of filling a tuplestore first, as any set-returning function in FROM does; shares(mix) reads them so';
+
+CREATE OR REPLACE FUNCTION @extschema@.shares(mix @extschema@.supply_mix,
+		OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
+	RETURNS SETOF record
+	LANGUAGE sql IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20
+BEGIN ATOMIC
+	SELECT (r).supplier, (r).volume, (r).share, (r).rank
+	  FROM (SELECT @extschema@.shares_stream(mix) AS r) AS s;
+END;

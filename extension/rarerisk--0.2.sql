@@ -583,10 +583,23 @@ CREATE FUNCTION @extschema@.supplier_count(@extschema@.supply_mix) RETURNS int4
 COMMENT ON FUNCTION @extschema@.supplier_count(@extschema@.supply_mix) IS
 'number of named suppliers with volume > 0';
 
+CREATE FUNCTION @extschema@.shares_stream(mix @extschema@.supply_mix,
+		OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'mix_shares_stream' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.shares_stream(@extschema@.supply_mix) IS
+'the rows of shares(mix), one per call: called in a select list they stream instead of filling a tuplestore first, as any set-returning function in FROM does; shares(mix) reads them so';
+
+-- A SQL function not STRICT and not VOLATILE: the planner inlines it, so
+-- that shares(mix) in FROM becomes shares_stream(mix) in a select list.
 CREATE FUNCTION @extschema@.shares(mix @extschema@.supply_mix,
 		OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
 	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'mix_shares' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+	LANGUAGE sql IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20
+BEGIN ATOMIC
+	SELECT (r).supplier, (r).volume, (r).share, (r).rank
+	  FROM (SELECT @extschema@.shares_stream(mix) AS r) AS s;
+END;
 COMMENT ON FUNCTION @extschema@.shares(@extschema@.supply_mix) IS
 'one row per named supplier ranked by volume (ties by code), share of the grand total; then the unattributed volume with supplier and rank NULL';
 

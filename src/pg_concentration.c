@@ -20,6 +20,7 @@
 PG_FUNCTION_INFO_V1(mix_total);
 PG_FUNCTION_INFO_V1(mix_supplier_count);
 PG_FUNCTION_INFO_V1(mix_shares);
+PG_FUNCTION_INFO_V1(mix_shares_stream);
 PG_FUNCTION_INFO_V1(mix_hhi);
 PG_FUNCTION_INFO_V1(mix_top_share);
 PG_FUNCTION_INFO_V1(mix_concentration_ratio_final);
@@ -162,55 +163,123 @@ mix_concentration(PG_FUNCTION_ARGS)
 													  values, nulls)));
 }
 
-/* How many rows ahead shares() loads the entry of a row */
+/* How many rows ahead the rows of shares() load the entry of a row */
 #define SHARES_PREFETCH		16
 
+/* A mix in the rank order of shares(), and the row to return next */
+typedef struct SharesScan
+{
+	Mix		   *m;
+	RankItem   *order;			/* entries in rank order */
+	double		total;
+	double		unattributed;
+	uint32_t	next;
+	text	   *code;			/* the supplier of the row, reused */
+} SharesScan;
+
+/* The scan of the mix of argument 0, in the current memory context */
+static SharesScan *
+shares_scan_begin(FunctionCallInfo fcinfo)
+{
+	SharesScan *s = palloc(sizeof(SharesScan));
+
+	s->m = RR_GETARG_MIX_TOTAL(0);
+	s->order = MemoryContextAllocHuge(CurrentMemoryContext,
+									  ((Size) s->m->count + 1) * 2 * sizeof(RankItem));
+	s->total = conc_total(s->m);
+	s->unattributed = s->m->unattributed + s->m->unattributed_c;
+	s->next = 0;
+	s->code = palloc(VARHDRSZ + MIX_MAX_KEY_LEN);
+	mix_order_by_rank(s->m, s->order);
+	return s;
+}
+
 /*
- * shares(mix): named suppliers by rank (volume descending, ties by code),
- * then the unattributed volume, if any, with supplier and rank NULL.  The
- * supplier text of each row is written into one reused buffer.
+ * The next row of shares(): named suppliers by rank (volume descending,
+ * ties by code), then the unattributed volume, if any, with supplier and
+ * rank NULL.  False past the last row.
+ */
+static bool
+shares_scan_next(SharesScan *s, Datum *values, bool *nulls)
+{
+	const Mix  *m = s->m;
+	uint32_t	j = s->next;
+	double		v;
+
+	if (j > m->count || (j == m->count && !(s->unattributed > 0)))
+		return false;
+	s->next++;
+	/* rank order visits the entries at random: load one ahead */
+	if (j + SHARES_PREFETCH < m->count)
+		__builtin_prefetch(&mix_entries(m)[s->order[j + SHARES_PREFETCH].pos]);
+	if (j < m->count)
+	{
+		const MixEntry *e = &mix_entries(m)[s->order[j].pos];
+
+		memcpy(VARDATA(s->code), mix_entry_key(m, e), e->keylen);
+		SET_VARSIZE(s->code, VARHDRSZ + e->keylen);
+		v = mix_entry_volume(e);
+	}
+	else
+		v = s->unattributed;
+	values[0] = PointerGetDatum(s->code);
+	values[1] = Float8GetDatum(v);
+	values[2] = Float8GetDatum(s->total > 0 ? v / s->total : 0);
+	values[3] = Int32GetDatum((int32) j + 1);
+	nulls[0] = nulls[3] = j == m->count;
+	nulls[1] = false;
+	nulls[2] = !(s->total > 0);
+	return true;
+}
+
+/*
+ * shares_stream(mix): the rows of shares() one per call, so that they
+ * stream through the select list that shares() reads them in, where a
+ * set-returning function in FROM fills a tuplestore with all of them first
+ */
+Datum
+mix_shares_stream(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *fc;
+	Datum		values[4];
+	bool		nulls[4];
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		fc = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(fc->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		fc->tuple_desc = BlessTupleDesc(tupdesc);
+		fc->user_fctx = shares_scan_begin(fcinfo);
+		MemoryContextSwitchTo(old);
+	}
+	fc = SRF_PERCALL_SETUP();
+	if (!shares_scan_next(fc->user_fctx, values, nulls))
+		SRF_RETURN_DONE(fc);
+	SRF_RETURN_NEXT(fc, HeapTupleGetDatum(heap_form_tuple(fc->tuple_desc, values, nulls)));
+}
+
+/*
+ * The rows of shares() into a tuplestore: the C function of shares() in
+ * version 0.1, kept for databases not yet updated to 0.2
  */
 Datum
 mix_shares(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Mix		   *m = RR_GETARG_MIX_TOTAL(0);
-	RankItem   *order = MemoryContextAllocHuge(CurrentMemoryContext,
-											   ((Size) m->count + 1) * 2 * sizeof(RankItem));
-	double		total = conc_total(m);
-	double		unattributed = m->unattributed + m->unattributed_c;
-	text	   *code = palloc(VARHDRSZ + MIX_MAX_KEY_LEN);
+	SharesScan *s;
+	Datum		values[4];
+	bool		nulls[4];
 
 	InitMaterializedSRF(fcinfo, 0);
-	mix_order_by_rank(m, order);
-	for (uint32_t j = 0; j <= m->count; j++)
+	s = shares_scan_begin(fcinfo);
+	while (shares_scan_next(s, values, nulls))
 	{
-		Datum		values[4];
-		bool		nulls[4] = {0};
-		double		v;
-
 		CHECK_FOR_INTERRUPTS();
-		if (j == m->count && !(unattributed > 0))
-			break;
-		/* rank order visits the entries at random: load one ahead */
-		if (j + SHARES_PREFETCH < m->count)
-			__builtin_prefetch(&mix_entries(m)[order[j + SHARES_PREFETCH].pos]);
-		if (j < m->count)
-		{
-			const MixEntry *e = &mix_entries(m)[order[j].pos];
-
-			memcpy(VARDATA(code), mix_entry_key(m, e), e->keylen);
-			SET_VARSIZE(code, VARHDRSZ + e->keylen);
-			v = mix_entry_volume(e);
-		}
-		else
-			v = unattributed;
-		values[0] = PointerGetDatum(code);
-		values[1] = Float8GetDatum(v);
-		values[2] = Float8GetDatum(total > 0 ? v / total : 0);
-		values[3] = Int32GetDatum((int32) j + 1);
-		nulls[0] = nulls[3] = j == m->count;
-		nulls[2] = !(total > 0);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -5,7 +5,7 @@
 -- cover objects added later.
 \set ON_ERROR_ROLLBACK 1
 \ir fixtures/tap.sql
-SELECT plan(59);
+SELECT plan(62);
 
 -- ---------------------------------------------------------------------
 -- Extension and schema
@@ -55,6 +55,7 @@ SELECT t FROM (VALUES
     ('total', ARRAY['rarerisk.supply_mix'], 'double precision', 'total(supply_mix)'),
     ('supplier_count', ARRAY['rarerisk.supply_mix'], 'integer', 'supplier_count(supply_mix)'),
     ('shares', ARRAY['rarerisk.supply_mix'], 'setof record', 'shares(supply_mix)'),
+    ('shares_stream', ARRAY['rarerisk.supply_mix'], 'setof record', 'shares_stream(supply_mix)'),
     ('hhi', ARRAY['rarerisk.supply_mix'], 'double precision', 'hhi(supply_mix)'),
     ('top_share', ARRAY['rarerisk.supply_mix', 'integer'], 'double precision', 'top_share(supply_mix, int)'),
     ('top_supplier', ARRAY['rarerisk.supply_mix'], 'text', 'top_supplier(supply_mix)'),
@@ -67,11 +68,21 @@ SELECT t FROM (VALUES
                   (function_returns('rarerisk', name, args, returns, signature || ' returns ' || returns))) x(t);
 SELECT results_eq(
     $$SELECT unnest(proargnames) COLLATE "default", format_type(unnest(proallargtypes), NULL), unnest(proargmodes)::text
-        FROM pg_proc WHERE oid = 'rarerisk.shares(rarerisk.supply_mix)'::regprocedure$$,
-    $$VALUES ('mix', 'rarerisk.supply_mix', 'i'), ('supplier', 'text', 'o'),
-             ('volume', 'double precision', 'o'), ('share', 'double precision', 'o'),
-             ('rank', 'integer', 'o')$$,
-    'shares returns (supplier text, volume float8, share float8, rank int)');
+        FROM pg_proc WHERE oid IN ('rarerisk.shares(rarerisk.supply_mix)'::regprocedure,
+                                   'rarerisk.shares_stream(rarerisk.supply_mix)'::regprocedure)
+       ORDER BY proname, 3, 1$$,
+    $$VALUES ('mix', 'rarerisk.supply_mix', 'i'), ('rank', 'integer', 'o'),
+             ('share', 'double precision', 'o'), ('supplier', 'text', 'o'),
+             ('volume', 'double precision', 'o'),
+             ('mix', 'rarerisk.supply_mix', 'i'), ('rank', 'integer', 'o'),
+             ('share', 'double precision', 'o'), ('supplier', 'text', 'o'),
+             ('volume', 'double precision', 'o')$$,
+    'shares and shares_stream return (supplier text, volume float8, share float8, rank int)');
+SELECT is((SELECT l.lanname || CASE WHEN p.proisstrict THEN ' strict ' ELSE ' ' END || p.provolatile::text
+             FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE p.oid = 'rarerisk.shares(rarerisk.supply_mix)'::regprocedure),
+          'sql i',
+          'shares is an immutable SQL function not declared STRICT: what the planner inlines');
 SELECT is_normal_function('rarerisk', 'concentration', ARRAY['rarerisk.supply_mix'],
                           'concentration(supply_mix) is a plain function, not an aggregate');
 
@@ -172,7 +183,7 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT p.oid::regprocedure::text FROM rr_members m JOIN pg_proc p ON p.oid = m.objid
        WHERE m.classid = 'pg_proc'::regclass AND p.prokind = 'f'
-         AND p.proname IN ('total', 'supplier_count', 'shares', 'hhi', 'top_share', 'top_supplier',
+         AND p.proname IN ('total', 'supplier_count', 'shares_stream', 'hhi', 'top_share', 'top_supplier',
                            'equivalent_suppliers', 'normalized_hhi', 'shannon_diversity', 'concentration')
          AND NOT p.proisstrict
        ORDER BY 1$$,

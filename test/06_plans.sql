@@ -5,7 +5,7 @@
 -- any summation order gives the same doubles.
 \set ON_ERROR_ROLLBACK 1
 \ir fixtures/tap.sql
-SELECT plan(34);
+SELECT plan(38);
 SET LOCAL search_path = rarerisk, public;
 
 -- A regular (not temporary) table, so that parallel workers can scan it
@@ -230,6 +230,37 @@ SELECT is_empty(
     $$SELECT grp FROM (SELECT grp, supply_mix(s, v) m FROM rr_pgtap_flows GROUP BY grp) g
        WHERE abs(top_share(g.m, 3) - (SELECT sum(share) FROM shares(g.m) WHERE rank <= 3)) > 1e-15$$,
     'top_share(mix, 3) is the sum of the three first shares in every group');
+
+-- shares() is inlined: its rows stream from shares_stream() in a select
+-- list (ProjectSet), no tuplestore of a Function Scan holds them all
+SELECT ok(pg_temp.plan_of('SELECT count(*) FROM (SELECT supply_mix(s, v) m FROM rr_pgtap_flows) g, shares(g.m) x')
+              ~ 'ProjectSet'
+          AND pg_temp.plan_of('SELECT count(*) FROM (SELECT supply_mix(s, v) m FROM rr_pgtap_flows) g, shares(g.m) x')
+              !~ 'Function Scan',
+          'shares() in FROM is inlined into a ProjectSet over shares_stream(), without a Function Scan');
+CREATE FUNCTION pg_temp.shares_01(mix supply_mix,
+        OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
+    RETURNS SETOF record AS '$libdir/rarerisk', 'mix_shares' LANGUAGE C IMMUTABLE STRICT;
+SELECT is_empty(
+    $$WITH g AS (SELECT grp, supply_mix(s, v) m FROM rr_pgtap_flows GROUP BY grp),
+       paths AS (
+        SELECT grp,
+               (SELECT array_agg(row(supplier, volume, share, rank)::text) FROM shares(g.m)) AS inlined,
+               (SELECT array_agg(row(supplier, volume, share, rank)::text ORDER BY n)
+                  FROM shares(g.m) WITH ORDINALITY o(supplier, volume, share, rank, n)) AS ordinal,
+               (SELECT array_agg(y.x::text) FROM (SELECT shares_stream(g.m) x) y) AS listed,
+               (SELECT array_agg(row(supplier, volume, share, rank)::text) FROM pg_temp.shares_01(g.m)) AS v01
+          FROM g)
+     SELECT grp FROM paths
+      WHERE inlined IS DISTINCT FROM ordinal OR ordinal IS DISTINCT FROM listed
+         OR listed IS DISTINCT FROM v01 OR inlined IS NULL$$,
+    'shares() inlined, not inlined (WITH ORDINALITY), shares_stream() in a select list and the C function of 0.1 give the same rows in the same order');
+SELECT is((SELECT count(*) FROM shares(NULL::supply_mix)), 0::bigint,
+          'shares(NULL) has no rows, as the STRICT function of 0.1');
+SELECT results_eq(
+    $$SELECT supplier, rank FROM shares('{"suppliers": {"a": 1, "b": 5, "c": 3, "d": 4}, "unattributed": 2}') LIMIT 2$$,
+    $$VALUES ('b'::text, 1), ('d', 2)$$,
+    'shares() under a LIMIT stops after the first rows in rank order');
 
 SELECT * FROM finish();
 ROLLBACK;

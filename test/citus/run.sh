@@ -134,6 +134,11 @@ check_query "stored monthly mixes merged to years, measures over the merged mix"
 		rarerisk.concentration(rarerisk.supply_mix_merge(mix)) AS profile,
 		rarerisk.embargo_shortfall(rarerisk.supply_mix_merge(mix), rarerisk.embargo('{CHN,MMR}')) AS shortfall
 	FROM stored_dist GROUP BY hs6, year"
+check_query "shares() of the stored mixes, lateral: the same rows, pushed down to the workers" \
+	"$(cq 0 -c 'SELECT count(*) FROM stored_local, rarerisk.shares(stored_local.mix)')" 'Task Count: [1-9]' \
+	"SELECT d.importer || d.hs6 || d.year || '-' || lpad(d.month::text, 2, '0') || '/' || coalesce(s.rank::text, '-') AS k,
+		s.supplier, s.volume, s.share
+	FROM stored_dist d, rarerisk.shares(d.mix) s"
 
 # --- reference tables --------------------------------------------------------
 # the extension's own tables become Citus reference tables (a copy on every
