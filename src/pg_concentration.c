@@ -206,6 +206,7 @@ shares_scan_next(SharesScan *s, Datum *values, bool *nulls)
 	uint32_t	j = s->next;
 	double		v;
 
+	CHECK_FOR_INTERRUPTS();
 	if (j > m->count || (j == m->count && !(s->unattributed > 0)))
 		return false;
 	s->next++;
@@ -278,10 +279,7 @@ mix_shares(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	s = shares_scan_begin(fcinfo);
 	while (shares_scan_next(s, values, nulls))
-	{
-		CHECK_FOR_INTERRUPTS();
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
 	return (Datum) 0;
 }
 
