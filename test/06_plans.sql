@@ -260,7 +260,7 @@ SELECT is((SELECT count(*) FROM shares(NULL::supply_mix)), 0::bigint,
 SELECT results_eq(
     $$SELECT supplier, rank FROM shares('{"suppliers": {"a": 1, "b": 5, "c": 3, "d": 4}, "unattributed": 2}') LIMIT 2$$,
     $$VALUES ('b'::text, 1), ('d', 2)$$,
-    'shares() under a LIMIT stops after the first rows in rank order');
+    'shares() under a LIMIT gives the first rows in rank order');
 
 SELECT * FROM finish();
 ROLLBACK;
