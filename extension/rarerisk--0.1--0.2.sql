@@ -693,6 +693,8 @@ CREATE FUNCTION @extschema@.shares_stream(mix @extschema@.supply_mix,
 COMMENT ON FUNCTION @extschema@.shares_stream(@extschema@.supply_mix) IS
 'the rows of shares(mix), one per call: called in a select list they stream instead of filling a tuplestore first, as any set-returning function in FROM does; shares(mix) reads them so';
 
+-- Replaced, not dropped and created: the function keeps its OID, so views
+-- and functions of users that call shares() keep working.
 CREATE OR REPLACE FUNCTION @extschema@.shares(mix @extschema@.supply_mix,
 		OUT supplier text, OUT volume float8, OUT share float8, OUT rank int4)
 	RETURNS SETOF record

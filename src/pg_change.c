@@ -54,10 +54,7 @@ mix_concentration_change(PG_FUNCTION_ARGS)
 	Datum		values[10];
 	bool		nulls[10] = {0};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	mix_change(before, after, new_entries, lost_entries, &c);
 	values[0] = Float8GetDatum(c.hhi_before);
 	nulls[0] = !c.has_hhi_before;
@@ -81,8 +78,7 @@ mix_concentration_change(PG_FUNCTION_ARGS)
 	nulls[6] = nulls[7] = !c.has_drop;
 	values[8] = code_array(after, new_entries, c.nnew);
 	values[9] = code_array(before, lost_entries, c.nlost);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
-													  values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
 /* dominant_supplier(mix, threshold): the supplier above the threshold, or NULL */

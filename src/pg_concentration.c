@@ -141,10 +141,7 @@ mix_concentration(PG_FUNCTION_ARGS)
 	Datum		values[9];
 	bool		nulls[9] = {0};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	conc_profile(m, rr_rank_scratch(m), &p);
 	values[0] = Float8GetDatum(p.total);
 	values[1] = Int32GetDatum((int32) p.suppliers);
@@ -159,8 +156,7 @@ mix_concentration(PG_FUNCTION_ARGS)
 	nulls[3] = !p.has_normalized;
 	nulls[4] = !p.has_equivalent;
 	nulls[5] = p.top < 0;
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
-													  values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
 /* How many rows ahead the rows of shares() load the entry of a row */
@@ -248,13 +244,10 @@ mix_shares_stream(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
-		TupleDesc	tupdesc;
 
 		fc = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(fc->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		fc->tuple_desc = BlessTupleDesc(tupdesc);
+		fc->tuple_desc = rr_result_tupdesc(fcinfo);
 		fc->user_fctx = shares_scan_begin(fcinfo);
 		MemoryContextSwitchTo(old);
 	}

@@ -190,10 +190,7 @@ rr_eu_material_sr(PG_FUNCTION_ARGS)
 	Datum		values[2] = {0, 0};
 	bool		nulls[2] = {true, true};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	crit_error(st, bad, bad == CRIT_ARG_SR_EXTRACTION ? e : p, "supply risk");
 	if (st == CRIT_OK)
 	{
@@ -201,7 +198,6 @@ rr_eu_material_sr(PG_FUNCTION_ARGS)
 		values[1] = CStringGetTextDatum(crit_stage_name(stage));
 		nulls[0] = nulls[1] = false;
 	}
-	tupdesc = BlessTupleDesc(tupdesc);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

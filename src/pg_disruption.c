@@ -166,18 +166,14 @@ disruption_event_make(PG_FUNCTION_ARGS)
 				   PG_ARGISNULL(2), label, true, &e);
 	event_error(disruption_check_event(&e), &e, label);
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	values[0] = PG_ARGISNULL(0) ? (Datum) 0 : PG_GETARG_DATUM(0);
 	nulls[0] = PG_ARGISNULL(0);
 	/* +0 for -0, so that equal events print alike */
 	values[1] = Float8GetDatum(e.probability == 0 ? 0.0 : e.probability);
 	values[2] = PG_GETARG_DATUM(2);
 	values[3] = Float8GetDatum(e.intensity);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
-													  values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
 /*
@@ -289,10 +285,7 @@ mix_disruption_risk(PG_FUNCTION_ARGS)
 	Datum		values[6];
 	bool		nulls[6] = {0};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	if (!run(fcinfo, &r))
 		PG_RETURN_NULL();
 	values[0] = Float8GetDatum(r.expected_share);
@@ -301,8 +294,7 @@ mix_disruption_risk(PG_FUNCTION_ARGS)
 	values[3] = Float8GetDatum(r.cvar_95);
 	values[4] = Float8GetDatum(r.worst_share);
 	values[5] = Int32GetDatum((int32) r.events);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
-													  values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
 /*

@@ -346,10 +346,7 @@ impact_datum(FunctionCallInfo fcinfo, const EmbargoImpact *imp)
 	Datum		values[8];
 	bool		nulls[8] = {0};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	if (imp->has_days && !isfinite(imp->days_to_shortage))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -364,8 +361,7 @@ impact_datum(FunctionCallInfo fcinfo, const EmbargoImpact *imp)
 	values[6] = Float8GetDatum(imp->shortfall_share);
 	values[7] = Float8GetDatum(imp->days_to_shortage);
 	nulls[7] = !imp->has_days;
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
-													  values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
 /* The impact of an aggregate's state (argument 0), false for a zero total */
@@ -461,10 +457,7 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("k must be at least 1, not %d", k)));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = rr_result_tupdesc(fcinfo);
 	chosen = embargo_worst(m, k, &s->params, order, &sums);
 	/* a zero total: NULL, as for every measure of a mix */
 	if (!compute_impact(&s->params, &sums, &imp))
@@ -483,8 +476,7 @@ mix_worst_embargo(PG_FUNCTION_ARGS)
 	/* with no named supplier nothing can be embargoed: no loss */
 	values[1] = Float8GetDatum(chosen > 0 ? imp.shortfall : 0);
 	values[2] = Float8GetDatum(chosen > 0 ? imp.shortfall_share : 0);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(tupdesc),
-													  values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
 /*

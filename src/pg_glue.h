@@ -7,6 +7,7 @@
 #ifndef RARERISK_PG_GLUE_H
 #define RARERISK_PG_GLUE_H
 
+#include "access/tupdesc.h"
 #include "fmgr.h"
 
 #include "compat.h"
@@ -32,6 +33,7 @@ extern uint32_t *rr_scratch(const Mix *m);
 extern RankItem *rr_rank_scratch(const Mix *m);
 extern void rr_check_volume(double v, const char *what, text *supplier);
 extern Mix *rr_check_totals(Mix *m);
+extern TupleDesc rr_result_tupdesc(FunctionCallInfo fcinfo);
 extern double rr_risk_times_t(double risk, double t, const char *key, size_t keylen);
 
 #endif							/* RARERISK_PG_GLUE_H */

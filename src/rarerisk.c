@@ -5,6 +5,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "funcapi.h"
 #include "utils/memutils.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -162,6 +163,22 @@ rr_check_volume(double v, const char *what, text *supplier)
 		rr_mix_error(st, what,
 					 supplier ? VARDATA_ANY(supplier) : NULL,
 					 supplier ? VARSIZE_ANY_EXHDR(supplier) : 0, v);
+}
+
+/*
+ * The row type a function with OUT parameters or a composite result returns
+ * here, blessed so that its tuples can be returned as Datums
+ */
+TupleDesc
+rr_result_tupdesc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	return BlessTupleDesc(tupdesc);
 }
 
 /* m, after checking that its grand totals do not overflow double precision */
